@@ -1,0 +1,32 @@
+import 'server-only';
+
+import type { Role } from '@/lib/auth/roles';
+
+import { requireProjectPermission } from '../../authz';
+import { db } from '../../db/client';
+
+export interface ProjectDetail {
+  id: string;
+  name: string;
+  description: string;
+  createdAt: string;
+  role: Role;
+  memberCount: number;
+}
+
+/** @throws AppError NOT_FOUND when the user is not a member. */
+export async function getProject(options: { userId: string; projectId: string }): Promise<ProjectDetail> {
+  const { role } = await requireProjectPermission({ ...options, permission: 'project:read' });
+  const project = await db.project.findUniqueOrThrow({
+    where: { id: options.projectId },
+    select: { id: true, name: true, description: true, createdAt: true, _count: { select: { members: true } } },
+  });
+  return {
+    id: project.id,
+    name: project.name,
+    description: project.description,
+    createdAt: project.createdAt.toISOString(),
+    role,
+    memberCount: project._count.members,
+  };
+}

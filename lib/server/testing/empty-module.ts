@@ -1,0 +1,2 @@
+// Stand-in for the 'server-only' package in tests (the real one throws outside RSC).
+export {};
