@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readGoldenJson } from '@/lib/stats/test-utils';
+
+// Spawns the real CLI exactly as `npm run -s cli` does (package.json "cli" script).
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'lib/cli/main.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+const data = 'lib/stats/golden/ols-survey.csv';
+
+describe('CLI contract', () => {
+  it('stats ols prints one JSON object with full precision (matches R)', () => {
+    const r = cli('stats', 'ols', '--data', data, '--y', 'satisfaction', '--x', 'age,income,female,tenure', '--se', 'hc3', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    const out = JSON.parse(r.stdout);
+    const expected = readGoldenJson('ols-expected.json').cases[0];
+    expect(out.n).toBe(expected.n);
+    out.coefficients.forEach((c: { term: string; se: number }, i: number) => {
+      const e = expected.se.hc3.coefficients[i];
+      expect(c.term).toBe(e.term);
+      expect(Math.abs(c.se - e.se) / e.se).toBeLessThan(1e-8);
+    });
+    for (const key of ['n', 'r2', 'adjR2', 'f', 'dfModel', 'dfResidual', 'pF', 'sigma', 'coefficients']) expect(out).toHaveProperty(key);
+  }, 60_000);
+
+  it('errors go to stderr with exit code 2', () => {
+    const r = cli('stats', 'ols', '--data', data, '--y', 'satisfaction', '--x', 'age,age2', '--json');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: column 'age2' not found/);
+    const bad = cli('stats', 'ols', '--data', data, '--y', 'satisfaction', '--x', 'age', '--se', 'robust', '--json');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--se must be one of/);
+  }, 60_000);
+});

@@ -1,0 +1,30 @@
+/**
+ * The shape of one `stats <analysis>` CLI command. One file per analysis in lib/cli/stats,
+ * registered in ./index.ts. A command maps options to the pure lib/stats function and returns
+ * its plain result object; main.ts loads the CSV, prints the JSON and turns errors into exit 2.
+ */
+import type { DataFrame } from '@/lib/stats/frame';
+import type { CliArgs } from '../args';
+
+/** One analysis command. */
+export interface StatsCommand {
+  /** Analysis name as typed: `stats <name>`. */
+  name: string;
+  /** One line for `--help`. */
+  summary: string;
+  /** Option names the command accepts (without dashes); `data`, `json`, `help` are implied. */
+  options: readonly string[];
+  /** Options that are bare flags (never take a value), e.g. `center`. */
+  flags?: readonly string[];
+  /** Usage text shown by `stats <name> --help`. */
+  usage: string;
+  /**
+   * Runs the analysis.
+   *
+   * @param df - the data loaded from --data.
+   * @param args - parsed options.
+   * @returns a JSON-serializable result (finite numbers only).
+   * @throws {StatsError | CliUsageError} on bad data or options (exit code 2).
+   */
+  run(df: DataFrame, args: CliArgs): unknown;
+}

@@ -1,0 +1,82 @@
+/**
+ * Errors thrown by the statistics engine.
+ *
+ * Pure code never returns NaN or Infinity: when the data cannot support an analysis it throws a
+ * {@link StatsError} whose message names the offending column, value or row
+ * ("column 'x2' is constant", "perfect collinearity among: x1, x3").
+ */
+
+/** Machine-readable reason for a {@link StatsError}. */
+export type StatsErrorCode =
+  | 'constant-column'
+  | 'collinear'
+  | 'too-few-observations'
+  | 'non-numeric'
+  | 'single-cluster'
+  | 'invalid-option'
+  | 'missing-column'
+  | 'perfect-fit'
+  | 'not-converged'
+  | 'non-finite';
+
+/**
+ * An expected failure caused by the data or the options (never a programming error).
+ *
+ * @example
+ * ```ts
+ * throw new StatsError('constant-column', "column 'x2' is constant", { column: 'x2' });
+ * ```
+ */
+export class StatsError extends Error {
+  readonly code: StatsErrorCode;
+  /** Optional structured details (column names, row index, counts). */
+  readonly details?: Readonly<Record<string, unknown>>;
+
+  /**
+   * @param code - machine-readable reason.
+   * @param message - human-readable message naming the bad value.
+   * @param details - optional structured details for the UI.
+   */
+  constructor(code: StatsErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'StatsError';
+    this.code = code;
+    if (details) this.details = details;
+  }
+}
+
+/**
+ * Type guard for {@link StatsError}.
+ *
+ * @param error - anything caught.
+ * @returns whether `error` is a StatsError.
+ * @example
+ * ```ts
+ * try { ols(df, opts); } catch (e) { if (isStatsError(e)) show(e.message); else throw e; }
+ * ```
+ */
+export function isStatsError(error: unknown): error is StatsError {
+  return error instanceof StatsError;
+}
+
+/**
+ * Throws a `non-finite` StatsError unless every value is finite. Used as a last guard before a
+ * result leaves the engine.
+ *
+ * @param what - name of the quantity (for the message).
+ * @param values - numbers to check.
+ * @throws {StatsError} `non-finite` when some value is NaN or ±Infinity.
+ * @example
+ * ```ts
+ * assertFinite('coefficient x1', [b, se]);
+ * ```
+ */
+export function assertFinite(what: string, values: ArrayLike<number>): void {
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) {
+      throw new StatsError('non-finite', `${what} is not finite (${values[i]}); the data cannot support this model`, {
+        what,
+      });
+    }
+  }
+}

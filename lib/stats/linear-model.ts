@@ -1,0 +1,725 @@
+/**
+ * The one least-squares fitter of lib/stats.
+ *
+ * API (everything else in lib/stats builds on these four functions):
+ * - `fitLinearModel(design, y, options?)` → {@link LinearModelFit}: Householder QR with R's
+ *   limited column pivoting (LINPACK dqrdc2, tolerance 1e-7, as `lm`), rank detection that
+ *   names the collinear columns, coefficients, residuals, σ, residual df, R².
+ *   `design` is `{ names, columns }` (column-major; include the intercept column yourself, e.g.
+ *   via `buildDesign` in ./frame, which names it "(Intercept)").
+ * - `vcov(fit, { type, cluster? })` → {@link Covariance}: classic σ²(X'X)⁻¹, HC0–HC3
+ *   (sandwich), CR1 cluster-robust with the Stata `vce(cluster)` factor G/(G−1)·(N−1)/(N−K);
+ *   carries the df to use for t tests (n − k, or G − 1 for clusters, as Stata).
+ * - `coefficientTable(fit, cov, options?)` → {@link Coefficient}[] with t, p and CI.
+ * - `waldTest(estimates, cov, indices, df2?)` → joint F (or χ² when df2 is omitted).
+ *
+ * Normal equations are never formed: (X'X)⁻¹ = R⁻¹R⁻ᵀ and the sandwich meat is built from
+ * Q₁ = X R⁻¹, so ill-conditioned designs (NIST Longley) keep ≥ 10 significant digits.
+ * Small k×k algebra (Wald tests) uses ml-matrix.
+ */
+import { CholeskyDecomposition, Matrix } from 'ml-matrix';
+import { pTwoSidedT, pTwoSidedZ, pUpperChisq, pUpperF, normalQuantile, tQuantile } from './distributions';
+import { StatsError } from './errors';
+import { INTERCEPT, type Coefficient, type SeType } from './types';
+
+/** A design matrix by columns. */
+export interface Design {
+  /** Column names (unique). */
+  readonly names: readonly string[];
+  /** Columns, each of length n. */
+  readonly columns: ReadonlyArray<ArrayLike<number>>;
+}
+
+/** Options of {@link fitLinearModel}. */
+export interface FitOptions {
+  /**
+   * Relative tolerance for rank detection (R `lm` default 1e-7): a column whose norm, after
+   * projecting out the preceding columns, falls below tolerance × its original norm is aliased.
+   */
+  tolerance?: number;
+  /** What to do with aliased columns: throw `collinear` (default) or drop them (R's NA). */
+  singular?: 'error' | 'drop';
+  /**
+   * Parameters absorbed before the fit (e.g. entity means removed by a within transformation);
+   * subtracted from the residual df. Default 0.
+   */
+  absorbedDf?: number;
+  /** Skip residual-based quantities other than rss/σ (faster, for bootstrap loops). */
+  coefficientsOnly?: boolean;
+}
+
+/** A fitted linear model. Arrays are in the order of `names` (aliased columns removed). */
+export interface LinearModelFit {
+  /** Names of the estimated columns (design order, aliased columns removed). */
+  names: string[];
+  /** Columns dropped as collinear (only with `singular: 'drop'`). */
+  aliased: string[];
+  coefficients: Float64Array;
+  n: number;
+  /** Number of estimated coefficients (rank of X). */
+  rank: number;
+  /** n − rank − absorbedDf. */
+  dfResidual: number;
+  /** y − Xb (empty with coefficientsOnly). */
+  residuals: Float64Array;
+  /** Xb (empty with coefficientsOnly). */
+  fitted: Float64Array;
+  /** Residual sum of squares. */
+  rss: number;
+  /** √(rss/dfResidual). */
+  sigma: number;
+  /** Whether a column named "(Intercept)" is in the model. */
+  hasIntercept: boolean;
+  /** Total SS of y (centered if the model has an intercept, else uncentered, as R). */
+  tss: number;
+  /** 1 − rss/tss. */
+  r2: number;
+  /** (X'X)⁻¹ (rank × rank, `names` order), computed from R without normal equations. */
+  xtxInverse: number[][];
+  /** Internal QR factors (used by {@link vcov}). */
+  readonly qr: QrFactors;
+}
+
+/** Householder QR factors of the kept columns (internal; shape may change). */
+export interface QrFactors {
+  n: number;
+  k: number;
+  /** Column-major n×k: Householder vectors below the diagonal, R on and above. */
+  qr: Float64Array;
+  qraux: Float64Array;
+  /** R⁻¹, k×k upper triangular, row-major. */
+  rInverse: Float64Array;
+}
+
+/**
+ * Fits y = Xb + e by least squares (QR with limited column pivoting, as R's lm).
+ *
+ * @param design - columns and names; include an "(Intercept)" column for a model with intercept.
+ * @param y - response, same length as the columns.
+ * @param options - tolerance, singular handling, absorbed df.
+ * @returns the fit.
+ * @throws {StatsError} `perfect-fit` when the residual variance is ≈ 0 (as R's "essentially
+ *   perfect fit"); `too-few-observations` when n ≤ number of columns; `constant-column` when a
+ *   non-intercept column is constant while the model has an intercept (or is all zero);
+ *   `collinear` naming the columns of a perfect linear dependence; `non-finite` for NaN/∞ data.
+ * @example
+ * ```ts
+ * const fit = fitLinearModel({ names: ['(Intercept)', 'x'], columns: [[1, 1, 1, 1], [1, 2, 3, 5]] }, [2, 4, 7, 9]);
+ * fit.coefficients; // Float64Array [intercept, slope]
+ * const cov = vcov(fit, { type: 'hc3' });
+ * const table = coefficientTable(fit, cov);
+ * ```
+ */
+export function fitLinearModel(design: Design, y: ArrayLike<number>, options: FitOptions = {}): LinearModelFit {
+  const tol = options.tolerance ?? 1e-7;
+  const absorbed = options.absorbedDf ?? 0;
+  const p = design.columns.length;
+  const n = y.length;
+  if (design.names.length !== p) throw new StatsError('invalid-option', 'design: names and columns differ in length');
+  if (new Set(design.names).size !== p) throw new StatsError('invalid-option', `design: duplicate column names (${design.names.join(', ')})`);
+  if (p === 0) throw new StatsError('invalid-option', 'design has no columns');
+  const hasIntercept = design.names.includes(INTERCEPT);
+
+  // Copy into a column-major work array (TypedArray.set is a memcpy for Float64Arrays), then
+  // validate on the monomorphic copy.
+  const x = new Float64Array(n * p);
+  for (let j = 0; j < p; j++) {
+    const c = design.columns[j];
+    if (c.length !== n) throw new StatsError('invalid-option', `column '${design.names[j]}' has ${c.length} values, y has ${n}`);
+    if (c instanceof Float64Array || Array.isArray(c)) x.set(c as ArrayLike<number>, j * n);
+    else for (let i = 0; i < n; i++) x[j * n + i] = c[i];
+    const off = j * n;
+    let min = Infinity;
+    let max = -Infinity;
+    let bad = false;
+    for (let i = 0; i < n; i++) {
+      const v = x[off + i];
+      if (v - v !== 0) bad = true; // NaN or ±Infinity (also catches non-numbers coerced to NaN)
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    if (bad) {
+      const i = Array.from(x.subarray(off, off + n)).findIndex((v) => !Number.isFinite(v));
+      throw new StatsError('non-finite', `column '${design.names[j]}' row ${i + 1} is not finite (${c[i]})`);
+    }
+    if (design.names[j] !== INTERCEPT && n > 0 && min === max && (hasIntercept || min === 0)) {
+      throw new StatsError('constant-column', `column '${design.names[j]}' is constant (${min})`, { column: design.names[j] });
+    }
+  }
+  const yv = new Float64Array(n);
+  yv.set(y as ArrayLike<number>);
+  for (let i = 0; i < n; i++) {
+    const v = yv[i];
+    if (v - v !== 0) throw new StatsError('non-finite', `response row ${i + 1} is not finite (${y[i]})`);
+  }
+  if (n <= p + absorbed) {
+    throw new StatsError('too-few-observations', `n (${n}) must exceed the number of parameters (${p + absorbed})`, {
+      n,
+      parameters: p + absorbed,
+    });
+  }
+
+  const { rank, pivot, qraux } = dqrdc2(x, n, p, tol);
+  const aliasedIdx = pivot.slice(rank);
+  if (aliasedIdx.length > 0 && (options.singular ?? 'error') === 'error') {
+    throw collinearityError(x, qraux, n, p, rank, pivot, design.names);
+  }
+  if (n - rank - absorbed <= 0) {
+    throw new StatsError(
+      'too-few-observations',
+      `n (${n}) must exceed the number of parameters (${rank + absorbed})`,
+      { n, parameters: rank + absorbed },
+    );
+  }
+  const k = rank;
+  // Keep the first k (pivoted) columns; dqrdc2 only moves columns to the end, so kept
+  // columns remain in design order.
+  const qr = x.subarray(0, n * k);
+  const qa = qraux.subarray(0, k);
+
+  // Q'y
+  const qty = yv.slice();
+  applyQt(qr, qa, n, k, qty);
+  // b = R⁻¹ (Q'y)[0..k)
+  const rInv = upperInverse(qr, n, k);
+  const coef = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    let s = 0;
+    for (let j = i; j < k; j++) s += rInv[i * k + j] * qty[j];
+    coef[i] = s;
+  }
+  let rss = 0;
+  for (let i = k; i < n; i++) rss += qty[i] * qty[i];
+  let fittedSs = 0;
+  for (let i = 0; i < k; i++) fittedSs += qty[i] * qty[i];
+  // R summary.lm: "essentially perfect fit" when resvar < (mean(f)² + var(f))·1e-30; we refuse
+  // rather than report meaningless t statistics.
+  if (rss / (n - k - absorbed) <= (fittedSs / n) * 1e-30) {
+    throw new StatsError('perfect-fit', 'the model fits the data perfectly (residual variance ≈ 0); standard errors and tests are undefined');
+  }
+
+  let residuals = new Float64Array(0);
+  let fitted = new Float64Array(0);
+  if (!options.coefficientsOnly) {
+    // residuals = Q (0, (Q'y)[k..n)) — as R's dqrsl, more accurate than y − Xb.
+    residuals = qty.slice();
+    residuals.fill(0, 0, k);
+    applyQ(qr, qa, n, k, residuals);
+    fitted = new Float64Array(n);
+    for (let i = 0; i < n; i++) fitted[i] = yv[i] - residuals[i];
+  }
+
+  let mean = 0;
+  if (hasIntercept) {
+    for (let i = 0; i < n; i++) mean += yv[i];
+    mean /= n;
+  }
+  let tss = 0;
+  for (let i = 0; i < n; i++) tss += (yv[i] - mean) * (yv[i] - mean);
+
+  const dfResidual = n - k - absorbed;
+  const xtxInverse: number[][] = [];
+  for (let i = 0; i < k; i++) {
+    const row: number[] = new Array(k);
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let l = Math.max(i, j); l < k; l++) s += rInv[i * k + l] * rInv[j * k + l];
+      row[j] = s;
+    }
+    xtxInverse.push(row);
+  }
+  const names = pivot.slice(0, k).map((j) => design.names[j]);
+  return {
+    names,
+    aliased: aliasedIdx.map((j) => design.names[j]),
+    coefficients: coef,
+    n,
+    rank: k,
+    dfResidual,
+    residuals,
+    fitted,
+    rss,
+    sigma: Math.sqrt(rss / dfResidual),
+    hasIntercept,
+    tss,
+    r2: tss > 0 ? 1 - rss / tss : 0,
+    xtxInverse,
+    qr: { n, k, qr, qraux: qa, rInverse: rInv },
+  };
+}
+
+/**
+ * LINPACK dqrdc2 (R's src/appl/dqrdc2.f): Householder QR where columns whose remaining norm
+ * falls below tol × original norm are moved to the end. Works in place on column-major x.
+ */
+function dqrdc2(x: Float64Array, n: number, p: number, tol: number) {
+  const qraux = new Float64Array(p);
+  const work1 = new Float64Array(p);
+  const work2 = new Float64Array(p);
+  const pivot = Array.from({ length: p }, (_, j) => j);
+  for (let j = 0; j < p; j++) {
+    const nrm = nrm2(x, j * n, n);
+    qraux[j] = nrm;
+    work1[j] = nrm;
+    work2[j] = nrm === 0 ? 1 : nrm;
+  }
+  const lup = Math.min(n, p);
+  let k = p + 1; // 1-based as in Fortran: columns k..p are the negligible ones
+  const tmp = new Float64Array(n);
+  for (let l = 0; l < lup; l++) {
+    // Cycle negligible columns to the end.
+    while (l + 1 < k && qraux[l] < work2[l] * tol) {
+      tmp.set(x.subarray(l * n, (l + 1) * n));
+      x.copyWithin(l * n, (l + 1) * n, p * n);
+      x.set(tmp, (p - 1) * n);
+      const pv = pivot[l];
+      const t = qraux[l];
+      const tt = work1[l];
+      const ttt = work2[l];
+      for (let j = l + 1; j < p; j++) {
+        pivot[j - 1] = pivot[j];
+        qraux[j - 1] = qraux[j];
+        work1[j - 1] = work1[j];
+        work2[j - 1] = work2[j];
+      }
+      pivot[p - 1] = pv;
+      qraux[p - 1] = t;
+      work1[p - 1] = tt;
+      work2[p - 1] = ttt;
+      k--;
+    }
+    if (l === n - 1) break;
+    const off = l * n;
+    let nrmxl = nrm2(x, off + l, n - l);
+    if (nrmxl === 0) continue;
+    if (x[off + l] !== 0) nrmxl = Math.abs(nrmxl) * Math.sign(x[off + l]);
+    for (let i = l; i < n; i++) x[off + i] /= nrmxl;
+    x[off + l] = 1 + x[off + l];
+    const xll = x[off + l];
+    for (let j = l + 1; j < p; j++) {
+      const oj = j * n;
+      const t = -dot2(x, off, oj, l, n) / xll;
+      axpy(x, t, off, oj, l, n);
+      if (qraux[j] !== 0) {
+        const r = Math.abs(x[oj + l]) / qraux[j];
+        const tt = Math.max(1 - r * r, 0);
+        if (Math.abs(tt) < 1e-6) {
+          // Recompute the norm instead of downdating (modification by D. Bates, 9/99).
+          qraux[j] = nrm2(x, oj + l + 1, n - l - 1);
+          work1[j] = qraux[j];
+        } else {
+          qraux[j] = qraux[j] * Math.sqrt(tt);
+        }
+      }
+    }
+    qraux[l] = x[off + l];
+    x[off + l] = -nrmxl;
+  }
+  const rank = Math.min(k - 1, n);
+  return { rank, pivot, qraux };
+}
+
+/** Σ_{i=from}^{to−1} x[a+i]·x[b+i], unrolled by 4 (partial sums). */
+function dot2(x: Float64Array, a: number, b: number, from: number, to: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = from;
+  for (; i + 3 < to; i += 4) {
+    s0 += x[a + i] * x[b + i];
+    s1 += x[a + i + 1] * x[b + i + 1];
+    s2 += x[a + i + 2] * x[b + i + 2];
+    s3 += x[a + i + 3] * x[b + i + 3];
+  }
+  for (; i < to; i++) s0 += x[a + i] * x[b + i];
+  return s0 + s1 + (s2 + s3);
+}
+
+/** x[b+i] += t·x[a+i] for i in [from, to), unrolled by 4. */
+function axpy(x: Float64Array, t: number, a: number, b: number, from: number, to: number): void {
+  let i = from;
+  for (; i + 3 < to; i += 4) {
+    x[b + i] += t * x[a + i];
+    x[b + i + 1] += t * x[a + i + 1];
+    x[b + i + 2] += t * x[a + i + 2];
+    x[b + i + 3] += t * x[a + i + 3];
+  }
+  for (; i < to; i++) x[b + i] += t * x[a + i];
+}
+
+function nrm2(x: Float64Array, start: number, len: number): number {
+  // Fast path: plain sum of squares; fall back to the scaled algorithm (BLAS dnrm2) only when it
+  // may have overflowed or underflowed.
+  let ss = 0;
+  for (let i = start; i < start + len; i++) ss += x[i] * x[i];
+  if (ss > 1e-280 && ss < 1e280) return Math.sqrt(ss);
+  if (ss === 0) {
+    let any = false;
+    for (let i = start; i < start + len; i++) if (x[i] !== 0) any = true;
+    if (!any) return 0;
+  }
+  let scale = 0;
+  let ssq = 1;
+  for (let i = start; i < start + len; i++) {
+    const v = x[i];
+    if (v !== 0) {
+      const a = Math.abs(v);
+      if (scale < a) {
+        ssq = 1 + ssq * (scale / a) * (scale / a);
+        scale = a;
+      } else ssq += (a / scale) * (a / scale);
+    }
+  }
+  return scale * Math.sqrt(ssq);
+}
+
+/** v ← Q'v using the Householder vectors (dqrsl convention: qraux holds the first element). */
+function applyQt(qr: Float64Array, qraux: Float64Array, n: number, k: number, v: Float64Array): void {
+  const last = Math.min(k, n - 1);
+  for (let l = 0; l < last; l++) {
+    if (qraux[l] === 0) continue;
+    const off = l * n;
+    const diag = qr[off + l];
+    qr[off + l] = qraux[l];
+    let dot = 0;
+    for (let i = l; i < n; i++) dot += qr[off + i] * v[i];
+    const t = -dot / qr[off + l];
+    for (let i = l; i < n; i++) v[i] += t * qr[off + i];
+    qr[off + l] = diag;
+  }
+}
+
+/** v ← Q v. */
+function applyQ(qr: Float64Array, qraux: Float64Array, n: number, k: number, v: Float64Array): void {
+  const last = Math.min(k, n - 1);
+  for (let l = last - 1; l >= 0; l--) {
+    if (qraux[l] === 0) continue;
+    const off = l * n;
+    const diag = qr[off + l];
+    qr[off + l] = qraux[l];
+    let dot = 0;
+    for (let i = l; i < n; i++) dot += qr[off + i] * v[i];
+    const t = -dot / qr[off + l];
+    for (let i = l; i < n; i++) v[i] += t * qr[off + i];
+    qr[off + l] = diag;
+  }
+}
+
+/** R⁻¹ (k×k upper triangular, row-major) by back substitution. */
+function upperInverse(qr: Float64Array, n: number, k: number): Float64Array {
+  const inv = new Float64Array(k * k);
+  for (let j = 0; j < k; j++) {
+    // Solve R z = e_j; z lives in column j of inv.
+    inv[j * k + j] = 1 / qr[j * n + j];
+    for (let i = j - 1; i >= 0; i--) {
+      let s = 0;
+      for (let l = i + 1; l <= j; l++) s += qr[l * n + i] * inv[l * k + j];
+      inv[i * k + j] = -s / qr[i * n + i];
+    }
+  }
+  return inv;
+}
+
+/** Builds the error naming the columns of each perfect linear dependence. */
+function collinearityError(
+  x: Float64Array,
+  qraux: Float64Array,
+  n: number,
+  p: number,
+  rank: number,
+  pivot: number[],
+  names: readonly string[],
+): StatsError {
+  const k = rank;
+  const rInv = upperInverse(x, n, k);
+  const groups: string[][] = [];
+  for (let a = k; a < p; a++) {
+    // Column a (pivoted) after the first k reflections: rows 0..k-1 hold Q₁'x_a; the
+    // dependence coefficients are R⁻¹Q₁'x_a. Report those contributing non-negligibly.
+    const z = x.subarray(a * n, a * n + k);
+    const contrib: number[] = [];
+    let total = 0;
+    for (let i = 0; i < k; i++) {
+      let s = 0;
+      for (let j = i; j < k; j++) s += rInv[i * k + j] * z[j];
+      // |coefficient| × norm of column i (|R| diag... use norm of R column i)
+      let norm = 0;
+      for (let r = 0; r <= i; r++) norm += x[i * n + r] * x[i * n + r];
+      const c = Math.abs(s) * Math.sqrt(norm);
+      contrib.push(c);
+      total += c;
+    }
+    const members = pivot
+      .slice(0, k)
+      .filter((_, i) => contrib[i] > 1e-6 * Math.max(total, Number.MIN_VALUE))
+      .map((j) => names[j]);
+    groups.push([...members, names[pivot[a]]]);
+  }
+  void qraux;
+  const text = groups.map((g) => g.join(', ')).join('; and among: ');
+  return new StatsError('collinear', `perfect collinearity among: ${text}`, {
+    columns: [...new Set(groups.flat())],
+    groups,
+  });
+}
+
+/** Options of {@link vcov}. */
+export interface VcovOptions {
+  /** classic (default), hc0, hc1, hc2, hc3, cluster. */
+  type?: SeType;
+  /** Cluster labels, one per observation of the fit (required for `cluster`). */
+  cluster?: ArrayLike<string | number>;
+  /**
+   * Finite-sample factor for `cluster`; default Stata's G/(G−1)·(N−1)/(N−K) with
+   * K = n − dfResidual (so absorbed parameters count).
+   */
+  clusterScale?: number;
+  /** df for t tests with `cluster`: 'clusters' = G − 1 (Stata, default) or 'residual' = n − k (R lmtest). */
+  clusterDf?: 'clusters' | 'residual';
+}
+
+/** A coefficient covariance matrix with the df to use for t tests. */
+export interface Covariance {
+  type: SeType;
+  /** rank × rank, in `fit.names` order. */
+  matrix: number[][];
+  /** df for t tests / CI (n − k, or G − 1 with clusters). */
+  df: number;
+  /** Number of clusters (cluster type only). */
+  nClusters?: number;
+}
+
+/**
+ * Coefficient covariance matrix.
+ *
+ * formula: classic σ²(X'X)⁻¹; HCj = (X'X)⁻¹ X'ΩX (X'X)⁻¹ with ω_i = e_i² (HC0),
+ * e_i²·n/(n−k) (HC1), e_i²/(1−h_i) (HC2), e_i²/(1−h_i)² (HC3) (MacKinnon & White 1985; R
+ * sandwich::vcovHC); cluster CR1 = c·(X'X)⁻¹ Σ_g X_g'e_g e_g'X_g (X'X)⁻¹ with
+ * c = G/(G−1)·(N−1)/(N−K) (Stata vce(cluster); sandwich::vcovCL(type = "HC1")).
+ *
+ * @param fit - a fit from {@link fitLinearModel} (not coefficientsOnly for robust types).
+ * @param options - type and cluster labels.
+ * @returns the covariance and its df.
+ * @throws {StatsError} `invalid-option` for missing/short cluster labels or a coefficientsOnly
+ *   fit; `single-cluster` when fewer than 2 clusters; `perfect-fit` when h_i = 1 for HC2/HC3.
+ * @example
+ * ```ts
+ * const cov = vcov(fit, { type: 'cluster', cluster: firmIds });
+ * ```
+ */
+export function vcov(fit: LinearModelFit, options: VcovOptions = {}): Covariance {
+  const type = options.type ?? 'classic';
+  const { n, k, rInverse } = fit.qr;
+  if (type === 'classic') {
+    const s2 = fit.sigma * fit.sigma;
+    return { type, matrix: fit.xtxInverse.map((row) => row.map((v) => v * s2)), df: fit.dfResidual };
+  }
+  if (fit.residuals.length !== n) throw new StatsError('invalid-option', `robust covariance (${type}) needs a full fit, not coefficientsOnly`);
+  const q1 = thinQ(fit.qr);
+  const e = fit.residuals;
+  const meat = new Float64Array(k * k);
+  let nClusters: number | undefined;
+  let df = fit.dfResidual;
+  let scale = 1;
+  if (type === 'cluster') {
+    const labels = options.cluster;
+    if (!labels) throw new StatsError('invalid-option', "se 'cluster' needs a cluster variable");
+    if (labels.length !== n) throw new StatsError('invalid-option', `cluster has ${labels.length} labels, the fit has ${n} observations`);
+    const index = new Map<string | number, number>();
+    const g = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const key = labels[i];
+      let id = index.get(key);
+      if (id === undefined) {
+        id = index.size;
+        index.set(key, id);
+      }
+      g[i] = id;
+    }
+    const G = index.size;
+    if (G < 2) throw new StatsError('single-cluster', `the cluster variable has only one cluster (${String(labels[0])}); cluster-robust SEs need at least 2`);
+    const scores = new Float64Array(G * k);
+    for (let j = 0; j < k; j++) {
+      const col = j * n;
+      for (let i = 0; i < n; i++) scores[g[i] * k + j] += q1[col + i] * e[i];
+    }
+    for (let c = 0; c < G; c++) {
+      for (let a = 0; a < k; a++) {
+        const sa = scores[c * k + a];
+        if (sa === 0) continue;
+        for (let b = a; b < k; b++) meat[a * k + b] += sa * scores[c * k + b];
+      }
+    }
+    const K = n - fit.dfResidual;
+    scale = options.clusterScale ?? ((G / (G - 1)) * (n - 1)) / (n - K);
+    nClusters = G;
+    df = (options.clusterDf ?? 'clusters') === 'clusters' ? G - 1 : fit.dfResidual;
+  } else {
+    const w = new Float64Array(n);
+    let h: Float64Array | null = null;
+    if (type === 'hc2' || type === 'hc3') {
+      h = new Float64Array(n);
+      for (let j = 0; j < k; j++) {
+        const col = j * n;
+        for (let i = 0; i < n; i++) h[i] += q1[col + i] * q1[col + i];
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const e2 = e[i] * e[i];
+      if (h) {
+        const one = 1 - h[i];
+        if (!(one > 1e-12)) {
+          throw new StatsError('perfect-fit', `observation ${i + 1} has leverage 1; ${type.toUpperCase()} standard errors are undefined`);
+        }
+        w[i] = type === 'hc2' ? e2 / one : e2 / (one * one);
+      } else w[i] = e2;
+    }
+    if (type === 'hc1') scale = n / fit.dfResidual;
+    else if (type !== 'hc0' && type !== 'hc2' && type !== 'hc3') throw new StatsError('invalid-option', `unknown se type '${type}'`);
+    for (let a = 0; a < k; a++) {
+      const ca = a * n;
+      for (let b = a; b < k; b++) {
+        const cb = b * n;
+        let s = 0;
+        for (let i = 0; i < n; i++) s += w[i] * q1[ca + i] * q1[cb + i];
+        meat[a * k + b] = s;
+      }
+    }
+  }
+  for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) meat[a * k + b] = meat[b * k + a];
+  // V = R⁻¹ M R⁻ᵀ (meat is in the Q₁ basis, so the bread is R⁻¹).
+  const tmp = new Float64Array(k * k);
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let l = i; l < k; l++) s += rInverse[i * k + l] * meat[l * k + j];
+      tmp[i * k + j] = s;
+    }
+  const matrix: number[][] = [];
+  for (let i = 0; i < k; i++) {
+    const row = new Array<number>(k);
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let l = j; l < k; l++) s += tmp[i * k + l] * rInverse[j * k + l];
+      row[j] = s * scale;
+    }
+    matrix.push(row);
+  }
+  // Exact symmetry (round-off makes V_ij and V_ji differ in the last bits).
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < i; j++) {
+      const v = (matrix[i][j] + matrix[j][i]) / 2;
+      matrix[i][j] = matrix[j][i] = v;
+    }
+  return nClusters === undefined ? { type, matrix, df } : { type, matrix, df, nClusters };
+}
+
+/** Q₁ (n×k, column-major) by applying the reflections to the first k unit vectors. */
+function thinQ(f: QrFactors): Float64Array {
+  const { n, k, qr, qraux } = f;
+  const q = new Float64Array(n * k);
+  for (let j = 0; j < k; j++) {
+    const v = q.subarray(j * n, (j + 1) * n);
+    v[j] = 1;
+    applyQ(qr, qraux, n, k, v);
+  }
+  return q;
+}
+
+/** Options of {@link coefficientTable}. */
+export interface TableOptions {
+  /** Confidence level (default 0.95). */
+  level?: number;
+  /** df for t tests (default `cov.df`); Infinity gives z tests (normal quantiles). */
+  df?: number;
+  /** Standardized coefficients by term name (SPSS Beta). */
+  beta?: Readonly<Record<string, number>>;
+}
+
+/**
+ * Coefficient table: estimate, se, t = estimate/se, two-sided p, CI estimate ± t_{df,(1+level)/2}·se.
+ *
+ * @param fit - the fit (or any `{ names, coefficients }`).
+ * @param cov - covariance from {@link vcov}.
+ * @param options - level, df, beta.
+ * @returns one {@link Coefficient} per term.
+ * @throws {StatsError} `perfect-fit` when an SE is zero; `invalid-option` for a bad level.
+ * @example
+ * ```ts
+ * coefficientTable(fit, vcov(fit), { level: 0.9 });
+ * ```
+ */
+export function coefficientTable(
+  fit: { names: readonly string[]; coefficients: ArrayLike<number> },
+  cov: Covariance,
+  options: TableOptions = {},
+): Coefficient[] {
+  const level = options.level ?? 0.95;
+  if (!(level > 0 && level < 1)) throw new StatsError('invalid-option', `confidence level must be in (0, 1) (got ${level})`);
+  const df = options.df ?? cov.df;
+  const crit = Number.isFinite(df) ? tQuantile((1 + level) / 2, df) : normalQuantile((1 + level) / 2);
+  return fit.names.map((term, i) => {
+    const estimate = fit.coefficients[i];
+    const v = cov.matrix[i][i];
+    const se = Math.sqrt(Math.max(v, 0));
+    if (!(se > 0) || !Number.isFinite(se)) {
+      throw new StatsError('perfect-fit', `the standard error of '${term}' is ${se}; the model fits the data perfectly or is degenerate`, {
+        term,
+      });
+    }
+    const t = estimate / se;
+    const p = Number.isFinite(df) ? pTwoSidedT(t, df) : pTwoSidedZ(t);
+    const row: Coefficient = { term, estimate, se, t, p, ciLower: estimate - crit * se, ciUpper: estimate + crit * se };
+    const b = options.beta?.[term];
+    if (b !== undefined) row.beta = b;
+    return row;
+  });
+}
+
+/** Result of {@link waldTest}. */
+export interface WaldResult {
+  /** F = W/q when df2 is given, else the χ² statistic W. */
+  statistic: number;
+  df1: number;
+  df2?: number;
+  p: number;
+}
+
+/**
+ * Joint Wald test that the coefficients at `indices` are zero.
+ *
+ * formula: W = b_Sᵀ V_S⁻¹ b_S; F = W/q ~ F(q, df2), or W ~ χ²(q) when df2 is omitted.
+ *
+ * @param estimates - all coefficients.
+ * @param cov - their covariance (k×k).
+ * @param indices - positions tested.
+ * @param df2 - denominator df (omit for a χ² test).
+ * @returns statistic, df and p.
+ * @throws {StatsError} `invalid-option` for no indices; `collinear` when V_S is singular
+ *   (e.g. more restrictions than clusters).
+ * @example
+ * ```ts
+ * waldTest(fit.coefficients, cov.matrix, [1, 2, 3], cov.df); // overall F
+ * ```
+ */
+export function waldTest(
+  estimates: ArrayLike<number>,
+  cov: ReadonlyArray<ReadonlyArray<number>>,
+  indices: readonly number[],
+  df2?: number,
+): WaldResult {
+  const q = indices.length;
+  if (q === 0) throw new StatsError('invalid-option', 'Wald test needs at least one coefficient');
+  const v = new Matrix(indices.map((i) => indices.map((j) => (cov[i][j] + cov[j][i]) / 2)));
+  const b = Matrix.columnVector(indices.map((i) => estimates[i]));
+  const chol = new CholeskyDecomposition(v);
+  if (!chol.isPositiveDefinite()) {
+    throw new StatsError('collinear', 'the covariance of the tested coefficients is singular; the joint test is not identified');
+  }
+  const w = b.transpose().mmul(chol.solve(b)).get(0, 0);
+  if (!Number.isFinite(w)) throw new StatsError('non-finite', 'Wald statistic is not finite');
+  if (df2 === undefined) return { statistic: w, df1: q, p: pUpperChisq(w, q) };
+  const f = w / q;
+  return { statistic: f, df1: q, df2, p: pUpperF(f, q, df2) };
+}

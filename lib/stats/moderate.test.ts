@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { StatsError } from './errors';
+import { moderate, quadraticRoots, type ModerationResult } from './moderate';
+import { expectAbs, expectRel, readGoldenCsv, readGoldenJson } from './test-utils';
+
+// Expected values: lib/stats/golden/make-golden-mediation.R (R 4.2.2 lm, sandwich::vcovHC HC3;
+// simple slopes from the coefficient covariance matrix; J–N points by solving the quadratic).
+const g = readGoldenJson('moderate-expected.json');
+const df = readGoldenCsv('mediate-survey.csv');
+const REL = 1e-8;
+const ABS_P = 1e-10;
+
+function run(c: any): ModerationResult {
+  return moderate(df, { y: c.y, x: c.x, w: c.w, covariates: c.covariates, center: c.center, se: c.se, wValues: c.wValues ?? undefined });
+}
+
+describe.each(g.cases as any[])('moderate golden: $name', (c: any) => {
+  const r = run(c);
+
+  it('sample, coefficients (with "X:W"), model and interaction tests match R', () => {
+    expect(r.n).toBe(c.n);
+    expect(r.nDropped).toBe(c.nDropped);
+    expect(r.dfResidual).toBe(c.dfResidual);
+    expect(r.coefficients.map((t) => t.term)).toEqual(c.coefficients.map((t: any) => t.term));
+    r.coefficients.forEach((t, i) => {
+      const e = c.coefficients[i];
+      expectRel(t.estimate, e.estimate, REL, `${t.term}.estimate`);
+      expectRel(t.se, e.se, REL, `${t.term}.se`);
+      expectRel(t.t, e.t, REL, `${t.term}.t`);
+      expectAbs(t.p, e.p, ABS_P, `${t.term}.p`);
+      expectRel(t.ciLower, e.ciLower, REL, `${t.term}.ciLower`);
+      expectRel(t.ciUpper, e.ciUpper, REL, `${t.term}.ciUpper`);
+    });
+    expectRel(r.r2, c.r2, REL, 'r2');
+    expectRel(r.f, c.model.f, REL, 'F');
+    expectAbs(r.pF, c.model.pF, ABS_P, 'pF');
+    expectRel(r.sigma, c.model.sigma, REL, 'sigma');
+    expect(r.dfModel).toBe(c.model.dfModel);
+    expectRel(r.interaction.r2Change, c.interaction.r2Change, REL, 'r2Change');
+    expectRel(r.interaction.f, c.interaction.f, REL, 'interaction F');
+    expectAbs(r.interaction.p, c.interaction.p, ABS_P, 'interaction p');
+    expectRel(r.wMean, c.wMean, REL, 'wMean');
+    expectRel(r.wSd, c.wSd, REL, 'wSd');
+  });
+
+  it('simple slopes match R', () => {
+    expect(r.simpleSlopes).toHaveLength(c.simpleSlopes.length);
+    r.simpleSlopes.forEach((s, i) => {
+      const e = c.simpleSlopes[i];
+      expect(s.label).toBe(e.label);
+      expectRel(s.w, e.w, REL, `w[${i}]`);
+      expectRel(s.slope, e.slope, REL, `slope[${i}]`);
+      expectRel(s.se, e.se, REL, `se[${i}]`);
+      expectRel(s.t, e.t, REL, `t[${i}]`);
+      expectAbs(s.p, e.p, ABS_P, `p[${i}]`);
+      expectRel(s.ciLower, e.ciLower, REL, `ciLower[${i}]`);
+      expectRel(s.ciUpper, e.ciUpper, REL, `ciUpper[${i}]`);
+    });
+  });
+
+  it('Johnson–Neyman points match R and have p = .05', () => {
+    if (c.johnsonNeyman === null) {
+      expect(r.johnsonNeyman).toBeNull();
+      return;
+    }
+    const jn = r.johnsonNeyman!;
+    expectRel(jn.tCritical, c.johnsonNeyman.tCritical, REL, 'tCritical');
+    expect(jn.roots).toHaveLength(c.johnsonNeyman.roots.length);
+    jn.roots.forEach((x, i) => expectRel(x, c.johnsonNeyman.roots[i], REL, `root ${i}`));
+    expect(jn.points).toHaveLength(c.johnsonNeyman.points.length);
+    jn.points.forEach((pt, i) => {
+      const e = c.johnsonNeyman.points[i];
+      expectRel(pt.w, e.w, REL, `J–N w ${i}`);
+      expectRel(pt.slope, e.slope, REL, `J–N slope ${i}`);
+      expectRel(pt.se, e.se, REL, `J–N se ${i}`);
+      expectAbs(pt.p, 0.05, ABS_P, `J–N p ${i}`);
+      expectAbs(pt.percentBelow, e.percentBelow, 1e-10, `% below ${i}`);
+      expectAbs(pt.percentAbove, e.percentAbove, 1e-10, `% above ${i}`);
+    });
+    expect(jn.wMin).toBe(c.johnsonNeyman.wMin);
+    expect(jn.wMax).toBe(c.johnsonNeyman.wMax);
+  });
+});
+
+describe('moderate conventions', () => {
+  const centered = run(g.cases.find((c: any) => c.name === 'centered'));
+  const raw = run(g.cases.find((c: any) => c.name === 'uncentered'));
+  it('centring changes b1, b2 but not b3, the simple slopes or the J–N points; w stays in the original metric', () => {
+    expectRel(centered.coefficients[3].estimate, raw.coefficients[3].estimate, 1e-12, 'b3');
+    centered.simpleSlopes.forEach((s, i) => {
+      expectRel(s.w, raw.simpleSlopes[i].w, 1e-14, 'w');
+      expectRel(s.slope, raw.simpleSlopes[i].slope, 1e-10, 'slope');
+      expectRel(s.wCentered, s.w - centered.centering.w, 1e-14, 'wCentered');
+    });
+    expectRel(centered.johnsonNeyman!.points[0].w, raw.johnsonNeyman!.points[0].w, 1e-10, 'J–N');
+    expect(raw.centering).toEqual({ x: 0, w: 0 });
+  });
+  it('factor covariates are dummy coded', () => {
+    const r = moderate(df, { y: 'engage', x: 'tl', w: 'pos', covariates: ['ownership'], factors: { ownership: null } });
+    expect(r.coefficients.map((c) => c.term)).toEqual(['(Intercept)', 'tl', 'pos', 'tl:pos', 'ownership[state]']);
+  });
+  it('regions: not significant below the J–N point, significant (positive) above', () => {
+    const jn = centered.johnsonNeyman!;
+    const pt = jn.points[0].w;
+    expect(jn.regions).toEqual([
+      { from: jn.wMin, to: pt, significant: false, sign: 'positive' },
+      { from: pt, to: jn.wMax, significant: true, sign: 'positive' },
+    ]);
+  });
+  it('a probe outside the data is replaced by the min/max (PROCESS v4)', () => {
+    // Skewed W: mean − 1 SD < min.
+    const w = [0, 0, 0, 0, 0, 0, 0, 0, 1, 10, 0, 0, 0, 0, 0, 0, 0, 0, 2, 9];
+    const x = w.map((_, i) => Math.sin(i + 1));
+    const y = w.map((wi, i) => x[i] * (1 + 0.1 * wi) + Math.cos(3 * i));
+    const r = moderate({ y, x, w }, { y: 'y', x: 'x', w: 'w' });
+    expect(r.simpleSlopes.map((s) => s.label)).toEqual(['min', 'mean', '+1SD']);
+    expect(r.simpleSlopes[0].w).toBe(0);
+  });
+  it('J–N with no transition: the whole range has one status', () => {
+    const n = 200;
+    const w = Array.from({ length: n }, (_, i) => (i % 20) / 4);
+    const x = w.map((_, i) => Math.sin(i * 1.3));
+    const y = x.map((xi, i) => 2 * xi + 0.01 * xi * w[i] + 0.3 * Math.cos(i * 2.1));
+    const jn = moderate({ y, x, w }, { y: 'y', x: 'x', w: 'w' }).johnsonNeyman!;
+    expect(jn.points).toEqual([]);
+    expect(jn.regions).toEqual([{ from: 0, to: 4.75, significant: true, sign: 'positive' }]);
+    expect(JSON.stringify(jn)).not.toMatch(/NaN|Infinity/);
+  });
+  it('quadraticRoots is stable and handles the degenerate cases', () => {
+    expect(quadraticRoots(1, -3, 2, 1)).toEqual([1, 2]);
+    // Cancellation-prone: roots 1e-8 and 1e8.
+    const r = quadraticRoots(1, -(1e8 + 1e-8), 1, 1);
+    expectRel(r[0], 1e-8, 1e-14, 'small root');
+    expectRel(r[1], 1e8, 1e-14, 'large root');
+    expect(quadraticRoots(0, 2, -4, 1)).toEqual([2]);
+    expect(quadraticRoots(0, 0, 1, 1)).toEqual([]);
+    expect(quadraticRoots(1, 0, 1, 1)).toEqual([]);
+  });
+});
+
+describe('moderate degenerate input', () => {
+  const n = 30;
+  const base = {
+    y: Array.from({ length: n }, (_, i) => Math.sin(i)),
+    x: Array.from({ length: n }, (_, i) => Math.cos(i)),
+    w: Array.from({ length: n }, (_, i) => (i * 7) % 5),
+    k: Array.from({ length: n }, () => 1),
+  };
+  const msg = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(StatsError);
+      return `${(e as StatsError).code}: ${(e as StatsError).message}`;
+    }
+    return 'no error';
+  };
+  it('names constant columns', () => {
+    expect(msg(() => moderate({ ...base, w: base.k }, { y: 'y', x: 'x', w: 'w' }))).toMatch(/column 'w' \(the moderator W\) is constant/);
+    expect(msg(() => moderate({ ...base, x: base.k }, { y: 'y', x: 'x', w: 'w' }))).toMatch(/column 'x' \(the focal predictor X\) is constant/);
+    expect(msg(() => moderate({ ...base, y: base.k }, { y: 'y', x: 'x', w: 'w' }))).toMatch(/column 'y' \(the outcome Y\) is constant/);
+  });
+  it('collinear covariate, too few rows, text, repeated variables', () => {
+    expect(msg(() => moderate({ ...base, w2: base.w.map((v) => 3 * v) }, { y: 'y', x: 'x', w: 'w', covariates: ['w2'] }))).toMatch(/collinear: perfect collinearity among: .*w.*w2/);
+    expect(msg(() => moderate({ y: [1, 2, 3, 4], x: [1, 3, 2, 4], w: [2, 1, 4, 3] }, { y: 'y', x: 'x', w: 'w' }))).toMatch(/too-few-observations/);
+    expect(msg(() => moderate({ ...base, w: ['high', ...base.w.slice(1)] }, { y: 'y', x: 'x', w: 'w' }))).toMatch(/non-numeric: column 'w' row 1: 'high'/);
+    expect(msg(() => moderate(base, { y: 'y', x: 'x', w: 'x' }))).toMatch(/variable 'x' is used twice \(as X and as W\)/);
+    expect(msg(() => moderate(base, { y: 'y', x: 'x', w: 'w', wValues: [] }))).toMatch(/wValues is empty/);
+    expect(msg(() => moderate(base, { y: 'y', x: 'x', w: 'w', wValues: [NaN] }))).toMatch(/not a finite number/);
+  });
+});

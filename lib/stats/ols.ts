@@ -1,0 +1,215 @@
+/**
+ * Ordinary least squares as SPSS REGRESSION / Stata `regress` report it: B, SE, β, t, p, 95%
+ * CI, VIF; R², adjusted R², overall F; σ; classic, HC1, HC3 or cluster-robust (CR1, Stata
+ * vce(cluster)) standard errors; hierarchical blocks with ΔR², ΔF and p; factor predictors as
+ * dummies with a chosen reference level; interaction terms "X:W".
+ *
+ * Checked against R 4.x lm + sandwich 3.x (vcovHC HC1/HC3, vcovCL type HC1) and NIST StRD
+ * Longley (golden tests).
+ */
+import { pUpperF } from './distributions';
+import { StatsError } from './errors';
+import { buildDesign, completeRows, getColumn, takeLabels, takeNumeric, variablesOf, type DataFrame, type FactorSpec } from './frame';
+import { coefficientTable, fitLinearModel, vcov, waldTest, type Covariance, type LinearModelFit } from './linear-model';
+import { INTERCEPT, type Coefficient, type SampleInfo, type SeType } from './types';
+
+/** Options of {@link ols}. */
+export interface OlsOptions {
+  /** Dependent variable. */
+  y: string;
+  /** Predictor terms: variables, factors, interactions "X:W". Ignored when `blocks` is given. */
+  x?: readonly string[];
+  /** Hierarchical blocks of terms, entered in order (the final model uses all of them). */
+  blocks?: ReadonlyArray<readonly string[]>;
+  /** Categorical predictors and their reference levels (null = first level). */
+  factors?: FactorSpec;
+  /** Standard errors (default 'classic'). */
+  se?: SeType;
+  /** Cluster variable (required with se 'cluster'). */
+  cluster?: string;
+  /** Confidence level (default 0.95). */
+  level?: number;
+  /** Include an intercept (default true). */
+  intercept?: boolean;
+}
+
+/** A coefficient with its VIF (SPSS collinearity statistics). */
+export interface OlsCoefficient extends Coefficient {
+  /** Variance inflation factor (models with an intercept; absent for the intercept). */
+  vif?: number;
+}
+
+/** One step of a hierarchical regression. */
+export interface OlsBlock {
+  /** Terms added in this block. */
+  terms: string[];
+  r2: number;
+  adjR2: number;
+  /** R² change from the previous block (R² itself for the first). */
+  deltaR2: number;
+  /** F for the R² change (classic nested-model F, as SPSS). */
+  deltaF: number;
+  df1: number;
+  df2: number;
+  pDeltaF: number;
+  coefficients: OlsCoefficient[];
+}
+
+/** Result of {@link ols}. */
+export interface OlsResult extends SampleInfo {
+  y: string;
+  coefficients: OlsCoefficient[];
+  r2: number;
+  adjR2: number;
+  /** Overall F (Wald F with the chosen covariance; the classic F for se 'classic'). */
+  f: number;
+  dfModel: number;
+  /** Denominator df of F and df of the t tests (G − 1 with clusters, as Stata). */
+  dfResidual: number;
+  pF: number;
+  /** Residual standard error √(RSS/(n − k)). */
+  sigma: number;
+  se: SeType;
+  nClusters?: number;
+  blocks?: OlsBlock[];
+}
+
+/**
+ * Fits an OLS regression.
+ *
+ * @param df - data frame.
+ * @param options - y, terms or blocks, factors, SE type, cluster.
+ * @returns the regression table and fit statistics, with n used and dropped.
+ * @throws {StatsError} `invalid-option` (no predictors, cluster missing, duplicate terms);
+ *   `missing-column`; `non-numeric`; `constant-column` (y or a predictor constant);
+ *   `collinear` naming the columns; `too-few-observations` (n ≤ parameters);
+ *   `single-cluster`; `perfect-fit` (zero residuals).
+ * @example
+ * ```ts
+ * ols(df, { y: 'satisfaction', x: ['age', 'sector', 'age:female'], factors: { sector: 'public' }, se: 'hc3' });
+ * ```
+ */
+export function ols(df: DataFrame, options: OlsOptions): OlsResult {
+  const seType = options.se ?? 'classic';
+  if (!['classic', 'hc0', 'hc1', 'hc2', 'hc3', 'cluster'].includes(seType)) {
+    throw new StatsError('invalid-option', `unknown se type '${seType}' (use classic, hc1, hc3 or cluster)`);
+  }
+  if (seType === 'cluster' && !options.cluster) throw new StatsError('invalid-option', "se 'cluster' needs a cluster variable");
+  const blocks = options.blocks ? options.blocks.map((b) => [...b]) : [[...(options.x ?? [])]];
+  if (blocks.some((b) => b.length === 0)) throw new StatsError('invalid-option', 'every block needs at least one predictor');
+  const allTerms = blocks.flat();
+  const factors = options.factors ?? {};
+  for (const f of Object.keys(factors)) {
+    if (!variablesOf(allTerms).includes(f)) throw new StatsError('invalid-option', `factor '${f}' is not used by any term`);
+  }
+  if (variablesOf(allTerms).includes(options.y)) throw new StatsError('invalid-option', `'${options.y}' is both the outcome and a predictor`);
+  const vars = variablesOf(allTerms);
+  const isFactor = (v: string) => Object.prototype.hasOwnProperty.call(factors, v);
+  getColumn(df, options.y);
+  const sel = completeRows(
+    df,
+    [options.y, ...vars.filter((v) => !isFactor(v))],
+    [...vars.filter(isFactor), ...(options.cluster && seType === 'cluster' ? [options.cluster] : [])],
+  );
+  const y = takeNumeric(df, [options.y], sel.rows)[options.y];
+  if (y.length > 0 && y.every((v) => v === y[0])) {
+    throw new StatsError('constant-column', `outcome '${options.y}' is constant (${y[0]})`, { column: options.y });
+  }
+  const cluster = seType === 'cluster' ? takeLabels(df, options.cluster!, sel.rows) : undefined;
+  const intercept = options.intercept ?? true;
+
+  const fitBlock = (terms: string[]) => {
+    const design = buildDesign(df, terms, { intercept, factors, rows: sel.rows });
+    const fit = fitLinearModel(design, y);
+    return { design, fit };
+  };
+
+  const steps: OlsBlock[] = [];
+  let last: { fit: LinearModelFit; cov: Covariance; coefficients: OlsCoefficient[]; overall: { f: number; df1: number; df2: number; p: number } } | null =
+    null;
+  let prev: LinearModelFit | null = null;
+  for (let b = 0; b < blocks.length; b++) {
+    const terms = blocks.slice(0, b + 1).flat();
+    const { design, fit } = fitBlock(terms);
+    const cov = vcov(fit, { type: seType, cluster });
+    const coefficients = table(fit, design.columns as Float64Array[], design.names as string[], y, cov, options.level);
+    const slopeIdx = fit.names.map((_, i) => i).filter((i) => fit.names[i] !== INTERCEPT);
+    const w = waldTest(fit.coefficients, cov.matrix, slopeIdx, cov.df);
+    const overall = { f: w.statistic, df1: w.df1, df2: cov.df, p: w.p };
+    const adj = adjustedR2(fit);
+    if (blocks.length > 1) {
+      // formula: ΔF = (ΔR²/Δk) / ((1 − R²)/(n − k)) — nested-model F (SPSS R² change).
+      const r2Prev = prev ? prev.r2 : 0;
+      const kPrev = prev ? prev.rank : intercept ? 1 : 0;
+      const df1 = fit.rank - kPrev;
+      const df2 = fit.dfResidual;
+      const deltaR2 = fit.r2 - r2Prev;
+      const rssPrev = prev ? prev.rss : fit.tss; // centered TSS with an intercept, uncentered without
+      const deltaF = (rssPrev - fit.rss) / df1 / (fit.rss / df2);
+      if (!Number.isFinite(deltaF)) throw new StatsError('perfect-fit', `block ${b + 1}: the R² change F test is undefined (zero residuals)`);
+      steps.push({ terms: blocks[b], r2: fit.r2, adjR2: adj, deltaR2, deltaF, df1, df2, pDeltaF: pUpperF(Math.max(deltaF, 0), df1, df2), coefficients });
+    }
+    prev = fit;
+    last = { fit, cov, coefficients, overall };
+  }
+  const { fit, cov, coefficients, overall } = last!;
+  const result: OlsResult = {
+    y: options.y,
+    n: fit.n,
+    nDropped: sel.nDropped,
+    coefficients,
+    r2: fit.r2,
+    adjR2: adjustedR2(fit),
+    f: overall.f,
+    dfModel: overall.df1,
+    dfResidual: overall.df2,
+    pF: overall.p,
+    sigma: fit.sigma,
+    se: seType,
+  };
+  if (cov.nClusters !== undefined) result.nClusters = cov.nClusters;
+  if (blocks.length > 1) result.blocks = steps;
+  return result;
+}
+
+/** formula: adj R² = 1 − (1 − R²)(n − i)/(n − k), i = 1 with an intercept (R summary.lm). */
+function adjustedR2(fit: LinearModelFit): number {
+  const i = fit.hasIntercept ? 1 : 0;
+  return 1 - ((1 - fit.r2) * (fit.n - i)) / fit.dfResidual;
+}
+
+function sampleSd(x: ArrayLike<number>): number {
+  const n = x.length;
+  let m = 0;
+  for (let i = 0; i < n; i++) m += x[i];
+  m /= n;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += (x[i] - m) * (x[i] - m);
+  return Math.sqrt(s / (n - 1));
+}
+
+function table(
+  fit: LinearModelFit,
+  columns: Float64Array[],
+  names: string[],
+  y: Float64Array,
+  cov: Covariance,
+  level: number | undefined,
+): OlsCoefficient[] {
+  const sdY = sampleSd(y);
+  const beta: Record<string, number> = {};
+  const vif: Record<string, number> = {};
+  for (const term of fit.names) {
+    if (term === INTERCEPT) continue;
+    const col = columns[names.indexOf(term)];
+    const sdX = sampleSd(col);
+    // formula: β_j = B_j · s_xj / s_y (SPSS standardized coefficients)
+    beta[term] = (fit.coefficients[fit.names.indexOf(term)] * sdX) / sdY;
+    if (fit.hasIntercept) {
+      // formula: VIF_j = [(X'X)⁻¹]_jj · Σ(x_ij − x̄_j)², equal to 1/(1 − R_j²).
+      const j = fit.names.indexOf(term);
+      vif[term] = fit.xtxInverse[j][j] * sdX * sdX * (col.length - 1);
+    }
+  }
+  return coefficientTable(fit, cov, { level, beta }).map((c) => (vif[c.term] !== undefined ? { ...c, vif: vif[c.term] } : c));
+}

@@ -1,0 +1,115 @@
+/**
+ * Benchmark: OLS with n = 100,000 and k = 20 predictors (+ intercept) on seeded synthetic data.
+ * Times lib/stats `ols()` end to end (DataFrame → coefficient table, classic and HC1 SEs) as the
+ * median of 5 runs after a warm-up; when Rscript is on PATH, times R's `summary(lm())` on the
+ * same data in the same run (inside R with system.time, CSV reading excluded).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataFrame } from '@/lib/stats/frame';
+import { ols } from '@/lib/stats/ols';
+import { createRng } from '@/lib/stats/random';
+
+const N = 100_000;
+const K = 20;
+const RUNS = 5;
+
+/** Seeded data: x_j ~ N(0,1) with mild correlation, y = 1 + Σ b_j x_j + N(0, 2²). */
+function makeData(): { df: DataFrame; names: string[] } {
+  const rng = createRng(20240501);
+  const normal = () => {
+    // Box–Muller (one value per call; simple and deterministic)
+    const u = 1 - rng.next();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.next());
+  };
+  const names = Array.from({ length: K }, (_, j) => `x${j + 1}`);
+  const cols = names.map(() => new Array<number>(N));
+  const y = new Array<number>(N);
+  for (let i = 0; i < N; i++) {
+    const common = normal();
+    let eta = 1;
+    for (let j = 0; j < K; j++) {
+      const v = 0.3 * common + normal();
+      cols[j][i] = v;
+      eta += ((j % 5) - 2) * 0.1 * v;
+    }
+    y[i] = eta + 2 * normal();
+  }
+  const df: Record<string, number[]> = { y };
+  names.forEach((n, j) => (df[n] = cols[j]));
+  return { df, names };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
+function timeIt(fn: () => unknown): number {
+  fn(); // warm-up
+  const times: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+function rTime(df: DataFrame, names: string[]): number | undefined {
+  try {
+    execFileSync('Rscript', ['--version'], { stdio: 'ignore' });
+  } catch {
+    return undefined;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'bench-ols-'));
+  try {
+    const cols = ['y', ...names];
+    const lines = [cols.join(',')];
+    for (let i = 0; i < N; i++) lines.push(cols.map((c) => String(df[c][i])).join(','));
+    const csv = join(dir, 'data.csv');
+    writeFileSync(csv, lines.join('\n') + '\n');
+    const script = [
+      `d <- read.csv(${JSON.stringify(csv)})`,
+      `f <- as.formula(paste("y ~", paste(${JSON.stringify(names.join(','))} |> strsplit(",") |> unlist(), collapse = " + ")))`,
+      'invisible(summary(lm(f, d)))',
+      `t <- replicate(${RUNS}, system.time(summary(lm(f, d)))[["elapsed"]])`,
+      'cat(median(t) * 1000)',
+    ].join('\n');
+    const out = execFileSync('Rscript', ['-e', script], { encoding: 'utf8', timeout: 300_000 });
+    const ms = Number(out.trim());
+    return Number.isFinite(ms) ? ms : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs the OLS benchmark.
+ *
+ * @returns timings in ms (median of 5 runs), with R's time on the same data when available.
+ * @example
+ * ```ts
+ * const rows = await bench(); // [{ name: 'ols n=100000 k=20 (classic SE)', ms: 180, targetMs: 1000, rMs: 350 }, ...]
+ * ```
+ */
+export default async function bench(): Promise<Array<{ name: string; ms: number; targetMs?: number; rMs?: number; note?: string }>> {
+  const { df, names } = makeData();
+  const classic = timeIt(() => ols(df, { y: 'y', x: names }));
+  const hc1 = timeIt(() => ols(df, { y: 'y', x: names, se: 'hc1' }));
+  const rMs = rTime(df, names);
+  const note = rMs === undefined ? 'Rscript not available' : "R: median elapsed of summary(lm()) in the same run, CSV read excluded";
+  return [
+    { name: `ols n=${N} k=${K} (classic SE)`, ms: classic, targetMs: 1000, ...(rMs !== undefined ? { rMs } : {}), note },
+    { name: `ols n=${N} k=${K} (HC1 SE)`, ms: hc1, targetMs: 1000, note: 'end to end from a DataFrame, incl. listwise deletion, β and VIF' },
+  ];
+}
+
+// Allow `node --import tsx scripts/bench/stats-ols.ts` on its own.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  bench().then((rows) => console.log(JSON.stringify(rows, null, 2)));
+}
