@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { zipSync } from 'fflate';
+
+import { ImportError } from '../errors';
+import { readFixture } from '../fixtures/read-fixture';
+import { importDocx } from './docx';
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ImportError) return error.code;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('importDocx', () => {
+  it('imports the interview: headings as plain lines, paragraphs kept, emoji, Chinese and Hebrew intact', async () => {
+    const source = await importDocx(readFixture('interview.docx'), { fallbackTitle: 'interview' });
+    expect(source.format).toBe('docx');
+    expect(source.title).toBe('Interview with a returning entrepreneur');
+    expect(source.metadata).toMatchObject({ author: 'Groundwork fixtures', created: '2024-03-05T10:00:00.000Z' });
+    expect(source.text).toBe(
+      [
+        'Interview 3: returning entrepreneur',
+        '',
+        'Interviewer: How did you start?',
+        '',
+        'Participant: My mother lent me the money 👍🏽 and we opened in 2019.',
+        '',
+        'Second part',
+        '',
+        '受访者：我在上海工作了十年。',
+        '',
+        'אני גר כאן — Hebrew line.',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses a truncated .docx as corrupt', async () => {
+    await expect(importDocx(readFixture('corrupt.docx'), { fallbackTitle: 'x' })).rejects.toMatchObject({
+      code: 'CORRUPT_DOCX',
+      userMessage: expect.stringMatching(/damaged or incomplete/),
+    });
+  });
+
+  it('refuses the zip bomb before mammoth sees it', async () => {
+    await expect(importDocx(readFixture('zip-bomb.docx'), { fallbackTitle: 'x' })).rejects.toMatchObject({ code: 'ZIP_BOMB' });
+  });
+
+  it('refuses a zip whose document.xml is not XML as corrupt', async () => {
+    const zip = zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'word/document.xml': new TextEncoder().encode('<<<not xml') });
+    expect(await codeOf(importDocx(zip, { fallbackTitle: 'x' }))).toBe('CORRUPT_DOCX');
+  });
+
+  it('names other zip formats instead of calling them corrupt', async () => {
+    const xlsx = zipSync({ 'xl/workbook.xml': new TextEncoder().encode('<workbook/>') });
+    await expect(importDocx(xlsx, { fallbackTitle: 'x' })).rejects.toMatchObject({ code: 'UNSUPPORTED_TYPE', userMessage: expect.stringMatching(/Excel workbook/) });
+    const odt = zipSync({ mimetype: [new TextEncoder().encode('application/vnd.oasis.opendocument.text'), { level: 0 }], 'content.xml': new TextEncoder().encode('<x/>') });
+    await expect(importDocx(odt, { fallbackTitle: 'x' })).rejects.toMatchObject({ userMessage: expect.stringMatching(/OpenDocument text.*Save it as \.docx/) });
+  });
+
+  it('applies custom zip limits', async () => {
+    expect(await codeOf(importDocx(readFixture('interview.docx'), { fallbackTitle: 'x', zipLimits: { maxEntries: 3, maxTotalUncompressed: 1e9, maxRatio: 100, ratioMinSize: 1e6 } }))).toBe('ZIP_BOMB');
+  });
+});
