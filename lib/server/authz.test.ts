@@ -44,7 +44,7 @@ describe('project authorization (one helper, every data function)', () => {
     const entries = await Promise.all(
       (['owner', 'coder', 'reviewer', 'viewer', 'stranger', 'other', 'outsider'] as const).map(async (k) => [k, await makeUser()] as const),
     );
-    users = Object.fromEntries(entries) as typeof users;
+    users = Object.fromEntries(entries) as unknown as typeof users;
   });
 
   async function freshProject(withOther: boolean) {

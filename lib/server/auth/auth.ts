@@ -1,6 +1,6 @@
 import 'server-only';
 
-import NextAuth, { CredentialsSignin } from 'next-auth';
+import NextAuth, { type AuthError, CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { cache } from 'react';
 
@@ -19,6 +19,13 @@ export class RateLimited extends CredentialsSignin {
 
 const nextAuth = NextAuth({
   ...authConfig,
+  logger: {
+    // A wrong password is an expected outcome, reported to the user, not a server error.
+    error(error) {
+      if ((error as AuthError).type === 'CredentialsSignin') return;
+      console.error('[auth]', error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { type: 'email' }, password: { type: 'password' } },

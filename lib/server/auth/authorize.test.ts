@@ -5,7 +5,7 @@ import { makeUser, TEST_PASSWORD } from '@/prisma/seed/factories';
 
 import { authorizeCredentials } from './authorize';
 
-const headers = (ip?: string) => new Headers(ip ? { 'x-real-ip': ip } : {});
+const headers = (ip?: string) => new Headers(ip ? { 'x-forwarded-for': ip } : {});
 
 describe('authorizeCredentials', () => {
   it('accepts the right password and rejects a wrong one or an unknown account alike', async () => {

@@ -14,10 +14,17 @@ export type AuthorizeOutcome =
   | { ok: true; user: { id: string; email: string; name: string } }
   | { ok: false; reason: 'invalid' | 'rate_limited'; retryAfterMs?: number };
 
-/** The client address, from X-Forwarded-For only when GROUNDWORK_TRUST_PROXY is on. */
+/**
+ * The client address for the per-IP limit. `next start` fills X-Forwarded-For from the socket
+ * when a request arrives without one, so directly exposed servers see the real address (a
+ * client that forges the header dodges only the per-IP limit, never the per-account one).
+ * Behind a reverse proxy (GROUNDWORK_TRUST_PROXY=true) the rightmost entry is the address the
+ * proxy saw.
+ */
 export function clientIp(headers: Headers): string {
-  if (!env().GROUNDWORK_TRUST_PROXY) return headers.get('x-real-ip')?.trim() || 'direct';
-  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip')?.trim() || 'unknown';
+  const chain = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (chain.length === 0) return 'unknown';
+  return env().GROUNDWORK_TRUST_PROXY ? chain[chain.length - 1] : chain[0];
 }
 
 /**

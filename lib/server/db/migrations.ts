@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 import type { DatabaseTarget } from './database-url';
-import { openSchemaEngine } from './schema-engine';
+import { openSchemaEngine, withEngine } from './schema-engine';
 
 /**
  * Migrations in Prisma's standard layout, applied through the wasm schema engine:
@@ -65,7 +65,11 @@ async function ensureSqliteDir(target: DatabaseTarget) {
  * @returns the names of the migrations applied now.
  * @throws Error with the database's own message when a migration fails.
  */
-export async function deployMigrations(target: DatabaseTarget, root = process.cwd()): Promise<string[]> {
+export function deployMigrations(target: DatabaseTarget, root = process.cwd()): Promise<string[]> {
+  return withEngine(() => deploy(target, root));
+}
+
+async function deploy(target: DatabaseTarget, root: string): Promise<string[]> {
   const layout = layoutFor(target.provider, root);
   await ensureSqliteDir(target);
   const handle = await openSchemaEngine(target, { path: layout.schemaPath, content: await readFile(layout.schemaPath, 'utf8') });
@@ -86,12 +90,16 @@ export async function deployMigrations(target: DatabaseTarget, root = process.cw
  * @returns the new folder and its SQL, or null when the schema matches the history.
  * @throws Error when the database has drifted from the history (the engine asks for a reset).
  */
-export async function createMigration(
+export function createMigration(
   target: DatabaseTarget,
   name: string,
   root = process.cwd(),
   now = new Date(),
 ): Promise<{ directory: string; sql: string } | null> {
+  return withEngine(() => create(target, name, root, now));
+}
+
+async function create(target: DatabaseTarget, name: string, root: string, now: Date): Promise<{ directory: string; sql: string } | null> {
   const layout = layoutFor(target.provider, root);
   await ensureSqliteDir(target);
   const schema = { path: layout.schemaPath, content: await readFile(layout.schemaPath, 'utf8') };

@@ -30,7 +30,13 @@ type WasmModule = typeof import('@prisma/schema-engine-wasm');
 export type SchemaEngine = Awaited<ReturnType<WasmModule['SchemaEngine']['new']>>;
 type ErrorCapturingFactory = ReturnType<typeof bindMigrationAwareSqlAdapterFactory>;
 
-let wasmModule: Promise<WasmModule> | undefined;
+// Process-wide state, kept on globalThis: the wasm glue module is shared by every copy of this
+// module (test runners and bundlers may load this file more than once), and a second
+// `__wbg_set_wasm` would swap the instance under a running engine.
+const shared = globalThis as typeof globalThis & {
+  __groundworkSchemaEngine?: { wasm?: Promise<WasmModule>; queue: Promise<unknown> };
+};
+const state = (shared.__groundworkSchemaEngine ??= { queue: Promise.resolve() });
 
 /**
  * Instantiates the wasm module once per process. The package entry does
@@ -38,7 +44,7 @@ let wasmModule: Promise<WasmModule> | undefined;
  * instantiated here with the JS glue module as its import object.
  */
 function loadWasm(): Promise<WasmModule> {
-  wasmModule ??= (async () => {
+  state.wasm ??= (async () => {
     const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(m: string): void } };
     // The engine reports Rust panics through this global; without it a panic surfaces as an
     // unrelated TypeError.
@@ -59,10 +65,21 @@ function loadWasm(): Promise<WasmModule> {
     (instance.exports.__wbindgen_start as () => void)();
     return glue;
   })();
-  return wasmModule;
+  return state.wasm;
 }
 
 let lastPanic: string | undefined;
+
+/**
+ * Runs `session` when no other engine session is active in this process: the one wasm
+ * instance is not re-entrant, and two engines at once (e.g. the SQLite and PostgreSQL test
+ * legs setting up together) corrupt each other.
+ */
+export function withEngine<T>(session: () => Promise<T>): Promise<T> {
+  const run = state.queue.then(session, session);
+  state.queue = run.catch(() => undefined);
+  return run;
+}
 
 /** better-sqlite3 runs one statement per call; the engine replays a whole migration.sql in one. */
 function withMultiStatementFallback(adapter: SqlDriverAdapter): SqlDriverAdapter {

@@ -1,0 +1,29 @@
+import { ProjectNav } from '@/components/projects/project-nav';
+import { RoleBadge } from '@/components/ui/role-badge';
+import { can } from '@/lib/auth/roles';
+import { loadProjectPage } from '@/lib/server/pages';
+
+export default async function ProjectLayout({ children, params }: { children: React.ReactNode; params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const { project } = await loadProjectPage(projectId);
+  const base = `/projects/${project.id}`;
+  const items = [
+    { href: base, label: 'Overview' },
+    { href: `${base}/team`, label: 'Team' },
+    ...(can(project.role, 'project:update') ? [{ href: `${base}/settings`, label: 'Settings' }] : []),
+  ];
+  return (
+    <div className="project-shell">
+      <aside className="sidebar">
+        <div className="sidebar-title">
+          <span className="name">{project.name}</span>
+          <RoleBadge role={project.role} />
+        </div>
+        <ProjectNav items={items} />
+      </aside>
+      <main id="main" className="project-main">
+        {children}
+      </main>
+    </div>
+  );
+}

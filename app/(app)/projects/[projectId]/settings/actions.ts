@@ -1,0 +1,35 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+
+import { formAction } from '@/lib/server/actions';
+import { requireActionUser } from '@/lib/server/auth/session';
+import { deleteProject } from '@/lib/server/data/project/delete-project';
+import { updateProject } from '@/lib/server/data/project/update-project';
+import { type FormState, invalid } from '@/lib/validation/form-state';
+import { ZCreateProjectSchema } from '@/lib/validation/project';
+
+export async function updateProjectAction(projectId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = ZCreateProjectSchema.safeParse({ name: formData.get('name'), description: formData.get('description') ?? '' });
+  if (!parsed.success) return invalid(parsed.error.flatten().fieldErrors);
+  return formAction(async () => {
+    const user = await requireActionUser();
+    await updateProject({ userId: user.id, projectId, input: parsed.data });
+    revalidatePath(`/projects/${projectId}`, 'layout');
+    return { status: 'success', message: 'Saved.' };
+  });
+}
+
+export async function deleteProjectAction(projectId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await formAction(async () => {
+    const user = await requireActionUser();
+    if (formData.get('confirm') !== 'delete') {
+      return { status: 'error', message: 'Type "delete" to confirm.', fieldErrors: { confirm: ['Type "delete" to confirm.'] } };
+    }
+    await deleteProject({ userId: user.id, projectId });
+    return { status: 'success', message: 'Project deleted.' };
+  });
+  if (state.status === 'success') redirect('/projects');
+  return state;
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+
+import { ProjectSettingsForms } from '@/components/projects/project-settings-forms';
+import { can } from '@/lib/auth/roles';
+import { loadProjectPage } from '@/lib/server/pages';
+
+import { deleteProjectAction, updateProjectAction } from './actions';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function SettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { project } = await loadProjectPage((await params).projectId);
+  // Settings are for owners; others see the same 404 as for anything they may not open.
+  if (!can(project.role, 'project:update')) notFound();
+  return (
+    <>
+      <h1>Settings</h1>
+      <ProjectSettingsForms
+        name={project.name}
+        description={project.description}
+        update={updateProjectAction.bind(null, project.id)}
+        remove={deleteProjectAction.bind(null, project.id)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+'use client';
+
+import { useActionState } from 'react';
+
+import { Field } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { type FormState, IDLE } from '@/lib/validation/form-state';
+
+type Action = (prev: FormState, data: FormData) => Promise<FormState>;
+
+export function ProjectSettingsForms(props: { name: string; description: string; update: Action; remove: Action }) {
+  const [updateState, update] = useActionState(props.update, IDLE);
+  const [removeState, remove] = useActionState(props.remove, IDLE);
+  const updateErrors = updateState.status === 'error' ? updateState.fieldErrors : undefined;
+  const removeErrors = removeState.status === 'error' ? removeState.fieldErrors : undefined;
+  return (
+    <>
+      <section className="card">
+        <h2>Details</h2>
+        <form action={update} className="stack">
+          <Field label="Project name" name="name" defaultValue={props.name} required maxLength={120} errors={updateErrors?.name} />
+          <Field label="Description" name="description" multiline defaultValue={props.description} maxLength={2000} errors={updateErrors?.description} />
+          <FormMessage state={updateState} />
+          <SubmitButton pendingText="Saving…">Save</SubmitButton>
+        </form>
+      </section>
+      <section className="card danger-zone">
+        <h2>Delete project</h2>
+        <p className="muted">Deletes the project and everything in it for every member. This cannot be undone.</p>
+        <form action={remove} className="stack">
+          <Field label='Type "delete" to confirm' name="confirm" autoComplete="off" errors={removeErrors?.confirm} />
+          <FormMessage state={removeState} />
+          <SubmitButton className="btn btn-danger" pendingText="Deleting…">
+            Delete project
+          </SubmitButton>
+        </form>
+      </section>
+    </>
+  );
+}

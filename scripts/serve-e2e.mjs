@@ -1,0 +1,71 @@
+// Starts the built app for Playwright on a FRESH database:
+//   node scripts/serve-e2e.mjs sqlite 3100       → .data/e2e-3100/e2e.db
+//   node scripts/serve-e2e.mjs postgresql 3101   → a new database on TEST_DATABASE_URL's server,
+//                                                  dropped again on exit
+// then migrates and seeds it (scripts/prepare-db.ts) and runs `next start`.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import pg from 'pg';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const [provider = 'sqlite', port = '3100'] = process.argv.slice(2);
+
+function adminConfig(url) {
+  const u = new URL(url);
+  return { host: u.hostname, port: Number(u.port || 5432), user: decodeURIComponent(u.username) || 'postgres', password: decodeURIComponent(u.password) || undefined, database: u.pathname.slice(1) || 'postgres' };
+}
+async function admin(sql) {
+  const client = new pg.Client(adminConfig(process.env.TEST_DATABASE_URL));
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+let databaseUrl;
+let cleanup = async () => {};
+if (provider === 'sqlite') {
+  const dir = join(root, '.data', `e2e-${port}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  databaseUrl = `file:${join(dir, 'e2e.db')}`;
+} else {
+  const name = `groundwork_e2e_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  await admin(`CREATE DATABASE "${name}"`);
+  const u = new URL(process.env.TEST_DATABASE_URL);
+  u.pathname = `/${name}`;
+  databaseUrl = u.toString();
+  cleanup = () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
+
+const env = {
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  AUTH_SECRET: 'e2e-only-secret-not-for-production-use-0123456789',
+  GROUNDWORK_SEED_DEMO: 'true',
+  GROUNDWORK_ALLOW_SIGNUP: 'true',
+  PORT: port,
+};
+const prepared = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/prepare-db.ts'], { cwd: root, env, stdio: 'inherit' });
+if (prepared.status !== 0) {
+  await cleanup();
+  process.exit(prepared.status ?? 1);
+}
+const next = spawn(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], { cwd: root, env, stdio: 'inherit' });
+let stopping = false;
+const stop = async (code) => {
+  if (stopping) return;
+  stopping = true;
+  next.kill('SIGTERM');
+  await cleanup().catch((e) => console.error('e2e cleanup:', e.message));
+  process.exit(code);
+};
+process.on('SIGTERM', () => stop(0));
+process.on('SIGINT', () => stop(0));
+next.on('exit', (code) => stop(code ?? 0));
