@@ -1,16 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { cli } from './test-utils';
 import { readGoldenJson } from '@/lib/stats/test-utils';
 
 // Spawns the real CLI exactly as `npm run -s cli` does (package.json "cli" script).
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'lib/cli/main.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
 const data = 'lib/stats/golden/ols-survey.csv';
 
 describe('CLI contract', () => {
@@ -39,4 +31,19 @@ describe('CLI contract', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--se must be one of/);
   }, 60_000);
+
+  it('missing file, unknown analysis, unknown option, bad CSV: stderr and exit code 2, nothing on stdout', () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['stats', 'ols', '--data', 'lib/stats/golden/no-such-file.csv', '--y', 'a', '--x', 'b'], /^error: cannot read --data .*ENOENT/],
+      [['stats', 'anova', '--data', data], /^error: unknown analysis 'anova'/],
+      [['stats', 'ols', '--data', data, '--y', 'satisfaction', '--x', 'age', '--tau', '0.5'], /^error: unknown option --tau for stats ols/],
+      [['stats', 'describe', '--data', 'package.json', '--vars', 'a'], /^error: CSV line \d+/],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(...args, '--json');
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(message);
+    }
+  }, 120_000);
 });

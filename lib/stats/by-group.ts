@@ -21,7 +21,7 @@
  *    are t tests of b_level − b_reference assuming a common error variance (classic OLS).
  */
 import { StatsError, isStatsError } from './errors';
-import { buildDesign, completeRows, factorLevels, getColumn, isMissing, nRows, takeLabels, takeNumeric, variablesOf, type Cell, type DataFrame, type FactorSpec } from './frame';
+import { assertHasRows, buildDesign, completeRows, factorLevels, getColumn, isMissing, nRows, takeLabels, takeNumeric, variablesOf, type Cell, type DataFrame, type FactorSpec } from './frame';
 import { coefficientTable, fitLinearModel, vcov } from './linear-model';
 import { pTwoSidedZ, pUpperF } from './distributions';
 import { summarizeDraws } from './mediate-bootstrap';
@@ -338,6 +338,7 @@ export function chowTest(frame: DataFrame, options: ChowOptions): ChowResult {
   const isFactor = (v: string) => Object.prototype.hasOwnProperty.call(factors, v);
   const vars = variablesOf(terms);
   const sel = completeRows(frame, [y, ...vars.filter((v) => !isFactor(v))], [group, ...vars.filter(isFactor)]);
+  assertHasRows(frame, sel, [y, ...vars, group]);
   const rows = sel.rows;
   const levels = factorLevels(takeLabels(frame, group, rows));
   const reference = options.reference ?? levels[0];

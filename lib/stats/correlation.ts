@@ -7,7 +7,8 @@
  */
 import { pTwoSidedT } from './distributions';
 import { StatsError } from './errors';
-import { completeRows, getColumn, toNumber, type DataFrame } from './frame';
+import { assertHasRows, completeRows, getColumn, toNumber, type DataFrame } from './frame';
+import { crossProducts } from './moments';
 import { stars, type StarConvention } from './stars';
 
 /** Options of {@link correlation}. */
@@ -63,6 +64,11 @@ export function correlation(df: DataFrame, options: CorrelationOptions): Correla
   const all = completeRows(df, vars);
   const total = all.n + all.nDropped;
   const data = vars.map((v) => getColumn(df, v).map((c, i) => toNumber(c, v, i)));
+  // An empty column is named as such (not as "0 complete pairs").
+  data.forEach((col, j) => {
+    if (col.every((v) => v === null)) assertHasRows(df, { rows: [], n: 0, nDropped: col.length }, [vars[j]]);
+  });
+  if (missing === 'listwise') assertHasRows(df, all, vars);
   const allowed = missing === 'listwise' ? new Set(all.rows) : null;
   const k = vars.length;
   const r: number[][] = vars.map(() => new Array<number>(k).fill(1));
@@ -112,25 +118,7 @@ export function correlation(df: DataFrame, options: CorrelationOptions): Correla
  * ```
  */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>, nameX = 'x', nameY = 'y'): number {
-  const m = x.length;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < m; i++) {
-    mx += x[i];
-    my += y[i];
-  }
-  mx /= m;
-  my /= m;
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  for (let i = 0; i < m; i++) {
-    const dx = x[i] - mx;
-    const dy = y[i] - my;
-    sxx += dx * dx;
-    syy += dy * dy;
-    sxy += dx * dy;
-  }
+  const { sxx, syy, sxy } = crossProducts(x, y);
   if (!(sxx > 0)) throw new StatsError('constant-column', `column '${nameX}' is constant`, { column: nameX });
   if (!(syy > 0)) throw new StatsError('constant-column', `column '${nameY}' is constant`, { column: nameY });
   return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));

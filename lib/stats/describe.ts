@@ -4,7 +4,7 @@
  * errors; optionally by group. Checked against R psych::describe(type = 2) (golden test).
  */
 import { StatsError } from './errors';
-import { completeRows, factorLevels, getColumn, takeLabels, toNumber, type DataFrame } from './frame';
+import { assertHasRows, completeRows, factorLevels, getColumn, takeLabels, toNumber, type DataFrame } from './frame';
 import type { SampleInfo } from './types';
 
 /** Options of {@link describe}. */
@@ -68,6 +68,8 @@ export function describe(df: DataFrame, options: DescribeOptions): DescribeResul
   const groupCols = options.group ? [options.group] : [];
   const sel = completeRows(df, missing === 'listwise' ? vars : [], groupCols);
   if (missing === 'pairwise') for (const v of vars) getColumn(df, v).forEach((c, i) => toNumber(c, v, i)); // validate
+  // Name an empty column rather than reporting the first variable as having no observations.
+  assertHasRows(df, sel, missing === 'listwise' ? [...vars, ...groupCols] : groupCols);
   const summarize = (rows: readonly number[]) =>
     vars.map((v) => {
       const col = getColumn(df, v);

@@ -5,31 +5,16 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { did } from './did';
-import { isStatsError } from './errors';
 import { parseCsv, type DataFrame } from './frame';
 import type { Coefficient } from './types';
+import { catchStatsError, expectCoefficients, expectRel as expectRelTo } from './test-utils';
 
 const golden = (name: string) => fileURLToPath(new URL(`./golden/${name}`, import.meta.url));
 const df = parseCsv(readFileSync(golden('panel-firms.csv'), 'utf8'));
 const expected = JSON.parse(readFileSync(golden('did-expected.json'), 'utf8'));
 
-function expectRel(actual: number, wanted: number, tol = 1e-8): void {
-  expect(Number.isFinite(actual)).toBe(true);
-  expect(Math.abs(actual - wanted) / Math.max(Math.abs(wanted), 1e-300)).toBeLessThan(tol);
-}
-
-function expectTable(actual: Coefficient[], wanted: Coefficient[]): void {
-  expect(actual.map((c) => c.term)).toEqual(wanted.map((c) => c.term));
-  actual.forEach((c, j) => {
-    const w = wanted[j];
-    expectRel(c.estimate, w.estimate);
-    expectRel(c.se, w.se);
-    expectRel(c.t, w.t);
-    expect(Math.abs(c.p - w.p)).toBeLessThan(1e-10);
-    expectRel(c.ciLower, w.ciLower);
-    expectRel(c.ciUpper, w.ciUpper);
-  });
-}
+const expectRel = (actual: number, wanted: number, tol = 1e-8) => expectRelTo(actual, wanted, tol, 'value');
+const expectTable = (actual: Coefficient[], wanted: Coefficient[]) => expectCoefficients(actual, wanted);
 
 const base = { y: 'y', treat: 'treat', post: 'post', entity: 'firm', time: 'year' };
 
@@ -81,15 +66,7 @@ describe('did: golden values from R plm (two-way FE with treat:post)', () => {
 });
 
 describe('did: degenerate input', () => {
-  const err = (f: () => unknown) => {
-    try {
-      f();
-    } catch (e) {
-      if (isStatsError(e)) return { code: e.code, message: e.message };
-      throw e;
-    }
-    throw new Error('expected a StatsError');
-  };
+  const err = catchStatsError;
   const n = df.y.length;
 
   it('rejects non-binary and one-valued indicators', () => {

@@ -80,3 +80,31 @@ export function assertFinite(what: string, values: ArrayLike<number>): void {
     }
   }
 }
+
+/**
+ * Walks a result (plain objects, arrays, typed arrays) and throws if any number is NaN or
+ * ±Infinity, naming the field. JSON.stringify would silently print such a value as `null`, so
+ * the CLI runs this before printing (null itself is allowed: "not defined for these data").
+ *
+ * @param result - an analysis result.
+ * @throws {StatsError} `non-finite`, e.g. "result field 'coefficients[2].se' is not finite (NaN)".
+ * @example
+ * ```ts
+ * assertFiniteResult(ols(df, opts));
+ * ```
+ */
+export function assertFiniteResult(result: unknown): void {
+  const visit = (v: unknown, at: string): void => {
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) {
+        throw new StatsError('non-finite', `result field '${at || '(root)'}' is not finite (${v}); the data cannot support this model`, { field: at });
+      }
+    } else if (Array.isArray(v) || ArrayBuffer.isView(v)) {
+      const a = v as ArrayLike<unknown>;
+      for (let i = 0; i < a.length; i++) visit(a[i], `${at}[${i}]`);
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) visit(x, at === '' ? k : `${at}.${k}`);
+    }
+  };
+  visit(result, '');
+}

@@ -31,7 +31,8 @@ const MISSING_STRINGS = new Set(['', 'NA', '.', 'NaN', 'nan']);
  *
  * @param text - CSV text (comma-separated, RFC 4180 quoting).
  * @returns the data frame.
- * @throws {StatsError} `invalid-option` on an empty/duplicate header or a row with too many fields.
+ * @throws {StatsError} `invalid-option` on an empty/duplicate header, a row with too many fields or
+ *   a quoted field that is never closed.
  * @example
  * ```ts
  * parseCsv('y,x\n1,2\n3,NA'); // { y: [1, 3], x: [2, null] }
@@ -39,6 +40,15 @@ const MISSING_STRINGS = new Set(['', 'NA', '.', 'NaN', 'nan']);
  */
 export function parseCsv(text: string): DataFrame {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  // Papa recovers from a quote that is never closed by swallowing the rest of the file into one
+  // field; that is a broken file, not data (its other "errors" are delimiter guesses for
+  // one-column files, which are harmless).
+  const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
+  if (quoteError) {
+    // Papa's row is 0-based over all records, the header included.
+    const where = quoteError.row === undefined ? 'CSV' : `CSV line ${quoteError.row + 1}`;
+    throw new StatsError('invalid-option', `${where}: ${quoteError.message.replace(/\.$/, '')} (a quoted field is not closed properly)`);
+  }
   const rows = parsed.data;
   if (rows.length === 0) throw new StatsError('invalid-option', 'the CSV is empty');
   const header = rows[0].map((h) => h.trim());
@@ -214,6 +224,77 @@ export function completeRows(df: DataFrame, numeric: readonly string[], categori
   const rows: number[] = [];
   for (let i = 0; i < total; i++) if (keep[i]) rows.push(i);
   return { rows, n: rows.length, nDropped: total - rows.length };
+}
+
+/**
+ * Throws a clear error when listwise deletion left no rows, naming the columns that have no
+ * value at all (the usual cause) or else all the columns whose combination is never complete.
+ *
+ * @param df - data frame.
+ * @param sel - the result of {@link completeRows}.
+ * @param columns - the columns that were required (numeric and categorical).
+ * @throws {StatsError} `too-few-observations` when `sel.n` is 0.
+ * @example
+ * ```ts
+ * const sel = completeRows(df, ['y', 'x']);
+ * assertHasRows(df, sel, ['y', 'x']); // "column 'x' has no non-missing values"
+ * ```
+ */
+export function assertHasRows(df: DataFrame, sel: RowSelection, columns: readonly string[]): void {
+  if (sel.n > 0) return;
+  const total = sel.n + sel.nDropped;
+  if (total === 0) throw new StatsError('too-few-observations', 'the data have no rows');
+  const empty = [...new Set(columns)].filter((name) => getColumn(df, name).every((v) => isMissing(v)));
+  if (empty.length > 0) {
+    throw new StatsError(
+      'too-few-observations',
+      `${empty.length === 1 ? 'column' : 'columns'} ${empty.map((c) => `'${c}'`).join(', ')} ${empty.length === 1 ? 'has' : 'have'} no non-missing values`,
+      { columns: empty },
+    );
+  }
+  throw new StatsError('too-few-observations', `no complete rows: every row has a missing value in one of ${[...new Set(columns)].join(', ')}`, {
+    columns: [...new Set(columns)],
+  });
+}
+
+/**
+ * Throws `constant-column` when every value of a column is the same (an empty column passes).
+ *
+ * @param values - the column on the analysis rows.
+ * @param name - column name (for the error details).
+ * @param label - how the message names it (default "column 'name'"), e.g. "outcome 'y'" or
+ *   "column 'x' (the antecedent X)".
+ * @throws {StatsError} `constant-column`, e.g. "column 'x2' is constant (5)".
+ * @example
+ * ```ts
+ * assertNotConstant(y, 'y', "outcome 'y'");
+ * ```
+ */
+export function assertNotConstant(values: ArrayLike<number>, name: string, label = `column '${name}'`): void {
+  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return;
+  if (values.length === 0) return;
+  throw new StatsError('constant-column', `${label} is constant (${values[0]})`, { column: name });
+}
+
+/**
+ * Checks that each variable plays one role in a model (PROCESS-style y / x / m / w / covariates).
+ *
+ * @param roles - [variable, role description] pairs, e.g. ['tl', 'X'].
+ * @throws {StatsError} `invalid-option` for an empty name or a variable used twice
+ *   ("variable 'x' is used twice (as X and as W)").
+ * @example
+ * ```ts
+ * assertDistinctRoles([['engage', 'Y'], ['tl', 'X'], ['pos', 'W']]);
+ * ```
+ */
+export function assertDistinctRoles(roles: ReadonlyArray<readonly [string, string]>): void {
+  const seen = new Map<string, string>();
+  for (const [name, role] of roles) {
+    if (typeof name !== 'string' || name.trim() === '') throw new StatsError('invalid-option', `the variable for ${role} is empty`);
+    const prev = seen.get(name);
+    if (prev) throw new StatsError('invalid-option', `variable '${name}' is used twice (as ${prev} and as ${role})`);
+    seen.set(name, role);
+  }
 }
 
 /** Numeric columns after listwise deletion. */

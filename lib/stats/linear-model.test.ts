@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { StatsError } from './errors';
 import { buildDesign, numericColumn } from './frame';
 import { coefficientTable, fitLinearModel, vcov, waldTest } from './linear-model';
-import { expectRel, readGoldenCsv, readGoldenJson } from './test-utils';
+import { catchStatsError, expectRel, readGoldenCsv, readGoldenJson } from './test-utils';
 
-const catchStats = (fn: () => unknown): StatsError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StatsError) return e;
-    throw e;
-  }
-  throw new Error('expected a StatsError');
-};
+const catchStats = catchStatsError;
 
 describe('NIST StRD Longley (certified values)', () => {
   const df = readGoldenCsv('longley.csv');

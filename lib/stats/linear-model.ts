@@ -1,7 +1,7 @@
 /**
  * The one least-squares fitter of lib/stats.
  *
- * API (everything else in lib/stats builds on these four functions):
+ * API (everything else in lib/stats builds on these functions):
  * - `fitLinearModel(design, y, options?)` → {@link LinearModelFit}: Householder QR with R's
  *   limited column pivoting (LINPACK dqrdc2, tolerance 1e-7, as `lm`), rank detection that
  *   names the collinear columns, coefficients, residuals, σ, residual df, R².
@@ -12,6 +12,7 @@
  *   carries the df to use for t tests (n − k, or G − 1 for clusters, as Stata).
  * - `coefficientTable(fit, cov, options?)` → {@link Coefficient}[] with t, p and CI.
  * - `waldTest(estimates, cov, indices, df2?)` → joint F (or χ² when df2 is omitted).
+ * - `crossProductInverse(design)` → (X'X)⁻¹ by the same QR, for sandwich bread matrices.
  *
  * Normal equations are never formed: (X'X)⁻¹ = R⁻¹R⁻ᵀ and the sandwich meat is built from
  * Q₁ = X R⁻¹, so ill-conditioned designs (NIST Longley) keep ≥ 10 significant digits.
@@ -78,6 +79,51 @@ export interface LinearModelFit {
   xtxInverse: number[][];
   /** Internal QR factors (used by {@link vcov}). */
   readonly qr: QrFactors;
+}
+
+/**
+ * (X'X)⁻¹ of a full-rank design by the same Householder QR as {@link fitLinearModel}
+ * ((X'X)⁻¹ = R⁻¹R⁻ᵀ; the cross-product matrix is never formed or inverted). For sandwich
+ * "bread" matrices of weighted designs, e.g. (X'FX)⁻¹ of quantile regression's "nid" SEs,
+ * which R's summary.rq computes the same way (qr() then backsolve).
+ *
+ * @param design - columns and names (any values; no constant-column or perfect-fit checks).
+ * @param options - `tolerance` for rank detection (default 1e-7, as R's qr()).
+ * @returns the k×k matrix in design order.
+ * @throws {StatsError} `collinear` naming the columns of a linear dependence;
+ *   `invalid-option` for columns of different lengths.
+ * @example
+ * ```ts
+ * crossProductInverse({ names: ['a', 'b'], columns: [[1, 1, 1], [1, 2, 4]] }); // (X'X)⁻¹
+ * ```
+ */
+export function crossProductInverse(design: Design, options: { tolerance?: number } = {}): number[][] {
+  const p = design.columns.length;
+  const n = p > 0 ? design.columns[0].length : 0;
+  const x = new Float64Array(n * p);
+  for (let j = 0; j < p; j++) {
+    const c = design.columns[j];
+    if (c.length !== n) throw new StatsError('invalid-option', `column '${design.names[j]}' has ${c.length} values, expected ${n}`);
+    for (let i = 0; i < n; i++) x[j * n + i] = c[i];
+  }
+  const { rank, pivot, qraux } = dqrdc2(x, n, p, options.tolerance ?? 1e-7);
+  if (rank < p) throw collinearityError(x, qraux, n, p, rank, pivot, design.names);
+  return crossFromRInverse(upperInverse(x, n, p), p);
+}
+
+/** R⁻¹R⁻ᵀ (k×k, nested arrays) from R⁻¹ (row-major upper triangular). */
+function crossFromRInverse(rInv: Float64Array, k: number): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < k; i++) {
+    const row: number[] = new Array(k);
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let l = Math.max(i, j); l < k; l++) s += rInv[i * k + l] * rInv[j * k + l];
+      row[j] = s;
+    }
+    out.push(row);
+  }
+  return out;
 }
 
 /** Householder QR factors of the kept columns (internal; shape may change). */
@@ -218,16 +264,7 @@ export function fitLinearModel(design: Design, y: ArrayLike<number>, options: Fi
   for (let i = 0; i < n; i++) tss += (yv[i] - mean) * (yv[i] - mean);
 
   const dfResidual = n - k - absorbed;
-  const xtxInverse: number[][] = [];
-  for (let i = 0; i < k; i++) {
-    const row: number[] = new Array(k);
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      for (let l = Math.max(i, j); l < k; l++) s += rInv[i * k + l] * rInv[j * k + l];
-      row[j] = s;
-    }
-    xtxInverse.push(row);
-  }
+  const xtxInverse = crossFromRInverse(rInv, k);
   const names = pivot.slice(0, k).map((j) => design.names[j]);
   return {
     names,
@@ -377,33 +414,26 @@ function nrm2(x: Float64Array, start: number, len: number): number {
 /** v ← Q'v using the Householder vectors (dqrsl convention: qraux holds the first element). */
 function applyQt(qr: Float64Array, qraux: Float64Array, n: number, k: number, v: Float64Array): void {
   const last = Math.min(k, n - 1);
-  for (let l = 0; l < last; l++) {
-    if (qraux[l] === 0) continue;
-    const off = l * n;
-    const diag = qr[off + l];
-    qr[off + l] = qraux[l];
-    let dot = 0;
-    for (let i = l; i < n; i++) dot += qr[off + i] * v[i];
-    const t = -dot / qr[off + l];
-    for (let i = l; i < n; i++) v[i] += t * qr[off + i];
-    qr[off + l] = diag;
-  }
+  for (let l = 0; l < last; l++) reflect(qr, qraux, n, l, v);
 }
 
-/** v ← Q v. */
+/** v ← Q v (the reflections in reverse order). */
 function applyQ(qr: Float64Array, qraux: Float64Array, n: number, k: number, v: Float64Array): void {
   const last = Math.min(k, n - 1);
-  for (let l = last - 1; l >= 0; l--) {
-    if (qraux[l] === 0) continue;
-    const off = l * n;
-    const diag = qr[off + l];
-    qr[off + l] = qraux[l];
-    let dot = 0;
-    for (let i = l; i < n; i++) dot += qr[off + i] * v[i];
-    const t = -dot / qr[off + l];
-    for (let i = l; i < n; i++) v[i] += t * qr[off + i];
-    qr[off + l] = diag;
-  }
+  for (let l = last - 1; l >= 0; l--) reflect(qr, qraux, n, l, v);
+}
+
+/** Applies the l-th Householder reflection H_l = I − u uᵀ/u_l to v (LINPACK dqrsl). */
+function reflect(qr: Float64Array, qraux: Float64Array, n: number, l: number, v: Float64Array): void {
+  if (qraux[l] === 0) return;
+  const off = l * n;
+  const diag = qr[off + l];
+  qr[off + l] = qraux[l];
+  let dot = 0;
+  for (let i = l; i < n; i++) dot += qr[off + i] * v[i];
+  const t = -dot / qr[off + l];
+  for (let i = l; i < n; i++) v[i] += t * qr[off + i];
+  qr[off + l] = diag;
 }
 
 /** R⁻¹ (k×k upper triangular, row-major) by back substitution. */
@@ -577,15 +607,12 @@ export function vcov(fit: LinearModelFit, options: VcovOptions = {}): Covariance
     }
     if (type === 'hc1') scale = n / fit.dfResidual;
     else if (type !== 'hc0' && type !== 'hc2' && type !== 'hc3') throw new StatsError('invalid-option', `unknown se type '${type}'`);
+    // meat_ab = Σ w_i q_ia q_ib = u_a·u_b with u = √w·Q₁ (w ≥ 0): one multiply per term.
     for (let a = 0; a < k; a++) {
       const ca = a * n;
-      for (let b = a; b < k; b++) {
-        const cb = b * n;
-        let s = 0;
-        for (let i = 0; i < n; i++) s += w[i] * q1[ca + i] * q1[cb + i];
-        meat[a * k + b] = s;
-      }
+      for (let i = 0; i < n; i++) q1[ca + i] *= Math.sqrt(w[i]);
     }
+    for (let a = 0; a < k; a++) for (let b = a; b < k; b++) meat[a * k + b] = dot2(q1, a * n, b * n, 0, n);
   }
   for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) meat[a * k + b] = meat[b * k + a];
   // V = R⁻¹ M R⁻ᵀ (meat is in the Q₁ basis, so the bread is R⁻¹).
@@ -619,10 +646,12 @@ export function vcov(fit: LinearModelFit, options: VcovOptions = {}): Covariance
 function thinQ(f: QrFactors): Float64Array {
   const { n, k, qr, qraux } = f;
   const q = new Float64Array(n * k);
+  const last = Math.min(k, n - 1);
   for (let j = 0; j < k; j++) {
     const v = q.subarray(j * n, (j + 1) * n);
     v[j] = 1;
-    applyQ(qr, qraux, n, k, v);
+    // Q e_j = H_0 ⋯ H_{k−1} e_j; H_l only touches rows ≥ l, where e_j is zero for l > j.
+    for (let l = Math.min(j, last - 1); l >= 0; l--) reflect(qr, qraux, n, l, v);
   }
   return q;
 }

@@ -29,7 +29,8 @@
  */
 import { fitLinearModel } from './linear-model';
 import { StatsError } from './errors';
-import { createRng, resampleIndices, type Rng } from './random';
+import { mean, sampleSd } from './moments';
+import { createRng, resampleCounts } from './random';
 import { INTERCEPT } from './types';
 
 /** Analysis-sample columns of a mediation model (all of length n, no missing values). */
@@ -114,7 +115,7 @@ export function bootstrapIndirect(cols: MediationColumns, options: BootstrapIndi
   const counts = new Float64Array(n);
   let replaced = 0;
   for (let r = 0; r < B; ) {
-    drawCounts(rng, n, idx, counts);
+    resampleCounts(rng, n, idx, counts);
     const est = solver(counts);
     if (!est) {
       replaced++;
@@ -136,42 +137,10 @@ export function bootstrapIndirect(cols: MediationColumns, options: BootstrapIndi
 }
 
 /**
- * One resample as multinomial counts: counts[i] = times case i was drawn among n draws with
- * replacement from the core generator (./random).
- *
- * Bounded integers by Lemire's multiply-and-reject method (Lemire 2019, "Fast random integer
- * generation in an interval", ACM TOMACS 29(1), alg. 5): for a 32-bit u, m = u·n; the index is
- * ⌊m/2³²⌋, rejected when m mod 2³² < 2³² mod n — exactly uniform, and about 3× faster than
- * `rng.nextInt` (which needs a floating-point modulo) in this 26-million-call loop. m < 2⁵³ so
- * the arithmetic is exact in doubles for n < 2²¹; larger n use {@link resampleIndices}.
- *
- * @param rng - generator.
- * @param n - number of cases.
- * @param idx - scratch buffer of length n (used for n ≥ 2²¹).
- * @param counts - output, length n.
- * @example
- * ```ts
- * drawCounts(createRng(1), 5, new Int32Array(5), counts); // e.g. [2, 0, 1, 1, 1]
- * ```
+ * One resample as multinomial counts (kept under this name for callers of this module; the
+ * generator code lives in ./random).
  */
-export function drawCounts(rng: Rng, n: number, idx: Int32Array, counts: Float64Array): void {
-  counts.fill(0);
-  if (n >= 2097152) {
-    resampleIndices(rng, n, idx);
-    for (let i = 0; i < n; i++) counts[idx[i]]++;
-    return;
-  }
-  const threshold = 4294967296 % n;
-  for (let i = 0; i < n; i++) {
-    let hi: number;
-    for (;;) {
-      const m = rng.nextUint32() * n;
-      hi = Math.floor(m * 2.3283064365386963e-10); // m / 2³², exact
-      if (m - hi * 4294967296 >= threshold) break;
-    }
-    counts[hi]++;
-  }
-}
+export const drawCounts = resampleCounts;
 
 interface PathEstimates {
   a: number[];
@@ -213,15 +182,11 @@ class FastPath {
     for (let i = 0; i < n; i++) z[i * p] = 1;
     all.forEach((col, c) => {
       const j = c + 1;
-      let mean = 0;
-      for (let i = 0; i < n; i++) mean += col[i];
-      mean /= n;
-      let ss = 0;
-      for (let i = 0; i < n; i++) ss += (col[i] - mean) * (col[i] - mean);
-      const sd = Math.sqrt(ss / Math.max(n - 1, 1));
+      const m = mean(col);
+      const sd = n > 1 ? sampleSd(col) : 0;
       const s = sd > 0 ? sd : 1;
       this.scale[j] = s;
-      for (let i = 0; i < n; i++) z[i * p + j] = (col[i] - mean) / s;
+      for (let i = 0; i < n; i++) z[i * p + j] = (col[i] - m) / s;
     });
     this.z = z;
     const T = (p * (p + 1)) / 2;
@@ -397,14 +362,9 @@ export interface BootSummary {
  */
 export function summarizeDraws(draws: Float64Array, level: number): BootSummary {
   const B = draws.length;
-  let mean = 0;
-  for (let r = 0; r < B; r++) mean += draws[r];
-  mean /= B;
-  let ss = 0;
-  for (let r = 0; r < B; r++) ss += (draws[r] - mean) * (draws[r] - mean);
   const sorted = Float64Array.from(draws).sort();
   return {
-    bootSe: B > 1 ? Math.sqrt(ss / (B - 1)) : 0,
+    bootSe: B > 1 ? sampleSd(draws) : 0,
     ciLower: quantileType7(sorted, (1 - level) / 2),
     ciUpper: quantileType7(sorted, (1 + level) / 2),
   };

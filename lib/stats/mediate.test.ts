@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { StatsError } from './errors';
 import type { DataFrame } from './frame';
 import { mediate, type MediationResult, type PathEstimate } from './mediate';
 import { bootstrapIndirect, drawCounts, FAST_PATH_TOLERANCE, quantileType7, summarizeDraws } from './mediate-bootstrap';
 import { createRng } from './random';
-import { expectAbs, expectRel, readGoldenCsv, readGoldenJson } from './test-utils';
+import { catchStatsError, expectAbs, expectRel, readGoldenCsv, readGoldenJson } from './test-utils';
 
 // Expected values: lib/stats/golden/make-golden-mediation.R (R 4.2.2 lm; Sobel/Aroian by formula;
 // percentile bootstrap with B = 100,000 draws (20,000 for "no-covariates") as the Monte-Carlo reference).
@@ -257,13 +256,8 @@ describe('mediate degenerate input', () => {
   const d = synth(50, 8, (i) => ({ k: 3, twin: 0 }));
   d.twin = (d.c1 as number[]).map((v) => 2 * v + 1);
   const code = (f: () => unknown) => {
-    try {
-      f();
-    } catch (e) {
-      expect(e).toBeInstanceOf(StatsError);
-      return `${(e as StatsError).code}: ${(e as StatsError).message}`;
-    }
-    return 'no error';
+    const e = catchStatsError(f);
+    return `${e.code}: ${e.message}`;
   };
   it('names constant columns and their role', () => {
     expect(code(() => mediate({ ...d, x: d.k }, { y: 'y', x: 'x', m: 'm', boot: 0 }))).toMatch(/constant-column: column 'x' \(the antecedent X\) is constant/);

@@ -22,7 +22,7 @@
  * indirect effects (PROCESS `contrast=1`).
  */
 import { StatsError } from './errors';
-import { buildDesign, completeRows, takeNumeric, type DataFrame, type FactorSpec } from './frame';
+import { assertDistinctRoles, assertHasRows, assertNotConstant, buildDesign, completeRows, takeNumeric, type DataFrame, type FactorSpec } from './frame';
 import { coefficientTable, fitLinearModel, vcov, type LinearModelFit } from './linear-model';
 import { pTwoSidedZ } from './distributions';
 import { bootstrapIndirect, summarizeDraws, type IndirectDraws } from './mediate-bootstrap';
@@ -52,15 +52,8 @@ export interface MediateOptions {
   keepDraws?: boolean;
 }
 
-/** A regression path. */
-export interface PathEstimate {
-  estimate: number;
-  se: number;
-  t: number;
-  p: number;
-  ciLower: number;
-  ciUpper: number;
-}
+/** A regression path: a coefficient row without its term name (and without β). */
+export type PathEstimate = Omit<Coefficient, 'term' | 'beta'>;
 
 /** A path of one mediator (arrays when there are several mediators). */
 export interface MediatorPath extends PathEstimate {
@@ -181,16 +174,14 @@ export function mediate(frame: DataFrame, options: MediateOptions): MediationRes
 
   const sel = completeRows(frame, [options.y, options.x, ...ms, ...covs.filter((c) => !isFactor(c))], covs.filter(isFactor));
   const rows = sel.rows;
-  if (sel.n === 0) {
-    throw new StatsError('too-few-observations', `no complete rows: every row has a missing value in some variable of the model (${sel.nDropped} dropped)`);
-  }
+  assertHasRows(frame, sel, [options.y, options.x, ...ms, ...covs]);
   const num = takeNumeric(frame, [options.y, ...ms], rows);
-  assertNotConstant(num[options.y], options.y, 'the outcome Y');
-  ms.forEach((m) => assertNotConstant(num[m], m, 'a mediator'));
+  assertNotConstant(num[options.y], options.y, `column '${options.y}' (the outcome Y)`);
+  ms.forEach((m) => assertNotConstant(num[m], m, `column '${m}' (a mediator)`));
 
   const dA = buildDesign(frame, [options.x, ...covs], { rows, factors });
   const dY = buildDesign(frame, [options.x, ...ms, ...covs], { rows, factors });
-  assertNotConstant(dA.columns[1], options.x, 'the antecedent X');
+  assertNotConstant(dA.columns[1], options.x, `column '${options.x}' (the antecedent X)`);
   const fitsM = ms.map((m) => fitLinearModel(dA, num[m]));
   const fitY = fitLinearModel(dY, num[options.y]);
   const fitC = fitLinearModel(dA, num[options.y]);
@@ -288,20 +279,8 @@ export function mediate(frame: DataFrame, options: MediateOptions): MediationRes
 }
 
 function validate(y: string, x: string, ms: string[], covs: string[], level: number, boot: number, seed: number | undefined): void {
-  const roles: Array<[string, string]> = [
-    [y, 'Y'],
-    [x, 'X'],
-    ...ms.map((m): [string, string] => [m, 'a mediator']),
-    ...covs.map((c): [string, string] => [c, 'a covariate']),
-  ];
   if (ms.length === 0) throw new StatsError('invalid-option', 'mediation needs at least one mediator (m)');
-  const seen = new Map<string, string>();
-  for (const [name, role] of roles) {
-    if (typeof name !== 'string' || name.trim() === '') throw new StatsError('invalid-option', `the variable for ${role} is empty`);
-    const prev = seen.get(name);
-    if (prev) throw new StatsError('invalid-option', `variable '${name}' is used twice (as ${prev} and as ${role})`);
-    seen.set(name, role);
-  }
+  assertDistinctRoles([[y, 'Y'], [x, 'X'], ...ms.map((m) => [m, 'a mediator'] as const), ...covs.map((c) => [c, 'a covariate'] as const)]);
   if (!(level > 0 && level < 1)) throw new StatsError('invalid-option', `confidence level must be in (0, 1) (got ${level})`);
   if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)) {
     throw new StatsError('invalid-option', `seed must be an integer in [0, 4294967295] (got ${seed})`);
@@ -311,11 +290,6 @@ function validate(y: string, x: string, ms: string[], covs: string[], level: num
   }
 }
 
-/** Throws `constant-column` naming the role (a constant response would give σ = 0). */
-function assertNotConstant(col: ArrayLike<number>, name: string, role: string): void {
-  for (let i = 1; i < col.length; i++) if (col[i] !== col[0]) return;
-  throw new StatsError('constant-column', `column '${name}' (${role}) is constant${col.length ? ` (${col[0]})` : ''}`, { column: name });
-}
 
 function equation(outcome: string, fit: LinearModelFit, se: Exclude<SeType, 'cluster'>, level: number): EquationSummary {
   const cov = vcov(fit, { type: se });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { StatsError } from './errors';
 import { moderate, quadraticRoots, type ModerationResult } from './moderate';
-import { expectAbs, expectRel, readGoldenCsv, readGoldenJson } from './test-utils';
+import { catchStatsError, expectAbs, expectRel, readGoldenCsv, readGoldenJson } from './test-utils';
 
 // Expected values: lib/stats/golden/make-golden-mediation.R (R 4.2.2 lm, sandwich::vcovHC HC3;
 // simple slopes from the coefficient covariance matrix; J–N points by solving the quadratic).
@@ -147,13 +146,8 @@ describe('moderate degenerate input', () => {
     k: Array.from({ length: n }, () => 1),
   };
   const msg = (f: () => unknown) => {
-    try {
-      f();
-    } catch (e) {
-      expect(e).toBeInstanceOf(StatsError);
-      return `${(e as StatsError).code}: ${(e as StatsError).message}`;
-    }
-    return 'no error';
+    const e = catchStatsError(f);
+    return `${e.code}: ${e.message}`;
   };
   it('names constant columns', () => {
     expect(msg(() => moderate({ ...base, w: base.k }, { y: 'y', x: 'x', w: 'w' }))).toMatch(/column 'w' \(the moderator W\) is constant/);

@@ -24,9 +24,10 @@
  * interval's midpoint). Not computed for a dichotomous W (null, as PROCESS).
  */
 import { StatsError } from './errors';
-import { buildDesign, completeRows, takeNumeric, type DataFrame, type FactorSpec } from './frame';
+import { assertDistinctRoles, assertHasRows, assertNotConstant, buildDesign, completeRows, takeNumeric, type DataFrame, type FactorSpec } from './frame';
 import { coefficientTable, fitLinearModel, vcov, waldTest } from './linear-model';
 import { pTwoSidedT, tQuantile } from './distributions';
+import { mean, sampleSd } from './moments';
 import { INTERCEPT, type Coefficient, type SampleInfo, type SeType } from './types';
 
 /** Options of {@link moderate}. */
@@ -148,15 +149,13 @@ export function moderate(frame: DataFrame, options: ModerateOptions): Moderation
   }
 
   const sel = completeRows(frame, [y, x, w, ...covs.filter((c) => !isFactor(c))], covs.filter(isFactor));
+  assertHasRows(frame, sel, [y, x, w, ...covs]);
   const rows = sel.rows;
   const num = takeNumeric(frame, [y, x, w], rows);
   const n = sel.n;
-  if (sel.n === 0) {
-    throw new StatsError('too-few-observations', `no complete rows: every row has a missing value in some variable of the model (${sel.nDropped} dropped)`);
-  }
-  assertNotConstant(num[y], y, 'the outcome Y');
-  assertNotConstant(num[x], x, 'the focal predictor X');
-  assertNotConstant(num[w], w, 'the moderator W');
+  assertNotConstant(num[y], y, `column '${y}' (the outcome Y)`);
+  assertNotConstant(num[x], x, `column '${x}' (the focal predictor X)`);
+  assertNotConstant(num[w], w, `column '${w}' (the moderator W)`);
 
   const cx = center ? mean(num[x]) : 0;
   const cw = center ? mean(num[w]) : 0;
@@ -196,7 +195,7 @@ export function moderate(frame: DataFrame, options: ModerateOptions): Moderation
   // Probe values (original metric).
   const wRaw = num[w];
   const wMean = mean(wRaw);
-  const wSd = Math.sqrt(wRaw.reduce((s, v) => s + (v - wMean) * (v - wMean), 0) / (n - 1));
+  const wSd = sampleSd(wRaw);
   let wMin = Infinity;
   let wMax = -Infinity;
   for (const v of wRaw) {
@@ -307,19 +306,7 @@ export function quadraticRoots(A: number, B: number, C: number, scale: number): 
 }
 
 function validate(y: string, x: string, w: string, covs: string[], level: number, wValues?: readonly number[]): void {
-  const roles: Array<[string, string]> = [
-    [y, 'Y'],
-    [x, 'X'],
-    [w, 'W'],
-    ...covs.map((c): [string, string] => [c, 'a covariate']),
-  ];
-  const seen = new Map<string, string>();
-  for (const [name, role] of roles) {
-    if (typeof name !== 'string' || name.trim() === '') throw new StatsError('invalid-option', `the variable for ${role} is empty`);
-    const prev = seen.get(name);
-    if (prev) throw new StatsError('invalid-option', `variable '${name}' is used twice (as ${prev} and as ${role})`);
-    seen.set(name, role);
-  }
+  assertDistinctRoles([[y, 'Y'], [x, 'X'], [w, 'W'], ...covs.map((c) => [c, 'a covariate'] as const)]);
   if (!(level > 0 && level < 1)) throw new StatsError('invalid-option', `confidence level must be in (0, 1) (got ${level})`);
   if (wValues) {
     if (wValues.length === 0) throw new StatsError('invalid-option', 'wValues is empty');
@@ -327,13 +314,3 @@ function validate(y: string, x: string, w: string, covs: string[], level: number
   }
 }
 
-function assertNotConstant(col: ArrayLike<number>, name: string, role: string): void {
-  for (let i = 1; i < col.length; i++) if (col[i] !== col[0]) return;
-  throw new StatsError('constant-column', `column '${name}' (${role}) is constant${col.length ? ` (${col[0]})` : ''}`, { column: name });
-}
-
-function mean(a: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i];
-  return s / a.length;
-}

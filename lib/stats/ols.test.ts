@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { StatsError } from './errors';
 import { ols, type OlsCoefficient } from './ols';
 import type { SeType } from './types';
-import { expectAbs, expectRel, readGoldenCsv, readGoldenJson } from './test-utils';
+import { catchStatsError, expectAbs, expectRel, readGoldenCsv, readGoldenJson } from './test-utils';
 
 // Expected: R lm + sandwich (vcovHC HC1/HC3, vcovCL type HC1 = Stata CR1), t tests on n − k df
 // (G − 1 for clusters, as Stata), make-golden-core.R. Tolerances: rel 1e-8 on estimates, SEs,
@@ -91,15 +90,7 @@ describe('ols degenerate input', () => {
     g: ['a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'],
     s: ['u', 'u', 'v', 'v', 'w', 'w', 'u', 'v'],
   };
-  const err = (fn: () => unknown) => {
-    try {
-      fn();
-    } catch (e) {
-      if (e instanceof StatsError) return e;
-      throw e;
-    }
-    throw new Error('expected a StatsError');
-  };
+  const err = catchStatsError;
   it('constant predictor and constant outcome', () => {
     expect(err(() => ols(base, { y: 'y', x: ['x1', 'c'] })).message).toBe("column 'c' is constant (5)");
     expect(err(() => ols(base, { y: 'c', x: ['x1'] })).message).toBe("outcome 'c' is constant (5)");

@@ -9,8 +9,9 @@
  */
 import { pUpperF } from './distributions';
 import { StatsError } from './errors';
-import { buildDesign, completeRows, getColumn, takeLabels, takeNumeric, variablesOf, type DataFrame, type FactorSpec } from './frame';
+import { assertHasRows, assertNotConstant, buildDesign, completeRows, getColumn, takeLabels, takeNumeric, variablesOf, type DataFrame, type FactorSpec } from './frame';
 import { coefficientTable, fitLinearModel, vcov, waldTest, type Covariance, type LinearModelFit } from './linear-model';
+import { sampleSd } from './moments';
 import { INTERCEPT, type Coefficient, type SampleInfo, type SeType } from './types';
 
 /** Options of {@link ols}. */
@@ -61,17 +62,23 @@ export interface OlsResult extends SampleInfo {
   coefficients: OlsCoefficient[];
   r2: number;
   adjR2: number;
-  /** Overall F (Wald F with the chosen covariance; the classic F for se 'classic'). */
-  f: number;
+  /**
+   * Overall F (Wald F with the chosen covariance; the classic F for se 'classic'); null with
+   * cluster SEs when there are more slopes than clusters − 1 (not identified; Stata prints ".").
+   */
+  f: number | null;
   dfModel: number;
   /** Denominator df of F and df of the t tests (G − 1 with clusters, as Stata). */
   dfResidual: number;
-  pF: number;
+  /** p of the overall F (null when `f` is null). */
+  pF: number | null;
   /** Residual standard error √(RSS/(n − k)). */
   sigma: number;
   se: SeType;
   nClusters?: number;
   blocks?: OlsBlock[];
+  /** Why a statistic is missing (e.g. the overall F with too few clusters). */
+  notes?: string[];
 }
 
 /**
@@ -111,10 +118,9 @@ export function ols(df: DataFrame, options: OlsOptions): OlsResult {
     [options.y, ...vars.filter((v) => !isFactor(v))],
     [...vars.filter(isFactor), ...(options.cluster && seType === 'cluster' ? [options.cluster] : [])],
   );
+  assertHasRows(df, sel, [options.y, ...vars, ...(options.cluster && seType === 'cluster' ? [options.cluster] : [])]);
   const y = takeNumeric(df, [options.y], sel.rows)[options.y];
-  if (y.length > 0 && y.every((v) => v === y[0])) {
-    throw new StatsError('constant-column', `outcome '${options.y}' is constant (${y[0]})`, { column: options.y });
-  }
+  assertNotConstant(y, options.y, `outcome '${options.y}'`);
   const cluster = seType === 'cluster' ? takeLabels(df, options.cluster!, sel.rows) : undefined;
   const intercept = options.intercept ?? true;
 
@@ -125,8 +131,13 @@ export function ols(df: DataFrame, options: OlsOptions): OlsResult {
   };
 
   const steps: OlsBlock[] = [];
-  let last: { fit: LinearModelFit; cov: Covariance; coefficients: OlsCoefficient[]; overall: { f: number; df1: number; df2: number; p: number } } | null =
-    null;
+  let last: {
+    fit: LinearModelFit;
+    cov: Covariance;
+    coefficients: OlsCoefficient[];
+    overall: { f: number | null; df1: number; df2: number; p: number | null };
+  } | null = null;
+  const notes: string[] = [];
   let prev: LinearModelFit | null = null;
   for (let b = 0; b < blocks.length; b++) {
     const terms = blocks.slice(0, b + 1).flat();
@@ -134,8 +145,18 @@ export function ols(df: DataFrame, options: OlsOptions): OlsResult {
     const cov = vcov(fit, { type: seType, cluster });
     const coefficients = table(fit, design.columns as Float64Array[], design.names as string[], y, cov, options.level);
     const slopeIdx = fit.names.map((_, i) => i).filter((i) => fit.names[i] !== INTERCEPT);
-    const w = waldTest(fit.coefficients, cov.matrix, slopeIdx, cov.df);
-    const overall = { f: w.statistic, df1: w.df1, df2: cov.df, p: w.p };
+    let overall: { f: number | null; df1: number; df2: number; p: number | null };
+    if (cov.nClusters !== undefined && slopeIdx.length > cov.nClusters - 1) {
+      // The cluster-robust covariance has rank ≤ G − 1 (the G score sums add to X'e = 0), so a
+      // joint test of more than G − 1 slopes is not identified; Stata prints "F(q, G − 1) = .".
+      overall = { f: null, df1: slopeIdx.length, df2: cov.df, p: null };
+      if (b === blocks.length - 1) {
+        notes.push(`overall F not available: ${slopeIdx.length} slopes but only ${cov.nClusters} clusters (the cluster-robust covariance has rank ≤ G − 1 = ${cov.nClusters - 1})`);
+      }
+    } else {
+      const w = waldTest(fit.coefficients, cov.matrix, slopeIdx, cov.df);
+      overall = { f: w.statistic, df1: w.df1, df2: cov.df, p: w.p };
+    }
     const adj = adjustedR2(fit);
     if (blocks.length > 1) {
       // formula: ΔF = (ΔR²/Δk) / ((1 − R²)/(n − k)) — nested-model F (SPSS R² change).
@@ -169,6 +190,7 @@ export function ols(df: DataFrame, options: OlsOptions): OlsResult {
   };
   if (cov.nClusters !== undefined) result.nClusters = cov.nClusters;
   if (blocks.length > 1) result.blocks = steps;
+  if (notes.length) result.notes = notes;
   return result;
 }
 
@@ -176,16 +198,6 @@ export function ols(df: DataFrame, options: OlsOptions): OlsResult {
 function adjustedR2(fit: LinearModelFit): number {
   const i = fit.hasIntercept ? 1 : 0;
   return 1 - ((1 - fit.r2) * (fit.n - i)) / fit.dfResidual;
-}
-
-function sampleSd(x: ArrayLike<number>): number {
-  const n = x.length;
-  let m = 0;
-  for (let i = 0; i < n; i++) m += x[i];
-  m /= n;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += (x[i] - m) * (x[i] - m);
-  return Math.sqrt(s / (n - 1));
 }
 
 function table(

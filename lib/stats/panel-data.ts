@@ -6,6 +6,7 @@
  */
 import { StatsError } from './errors';
 import {
+  assertHasRows,
   buildDesign,
   completeRows,
   factorLevels,
@@ -85,7 +86,7 @@ export function preparePanel(df: DataFrame, options: PreparePanelOptions): Panel
     [options.y, ...vars.filter((v) => !isFactor(v)), ...(options.alsoNumeric ?? [])],
     [...categorical, ...vars.filter(isFactor)],
   );
-  if (sel.n === 0) throw new StatsError('too-few-observations', 'no complete rows: every row has a missing value in the variables used');
+  assertHasRows(df, sel, [options.y, ...vars, ...(options.alsoNumeric ?? []), ...categorical]);
   const design = buildDesign(df, options.x, { factors, rows: sel.rows, intercept: false });
   const y = takeNumeric(df, [options.y], sel.rows)[options.y];
   const entityLabels = takeLabels(df, options.entity, sel.rows);

@@ -16,6 +16,8 @@ import { LuDecomposition, Matrix } from 'ml-matrix';
 import { pUpperChisq } from './distributions';
 import { StatsError } from './errors';
 import { coefficientTable, fitLinearModel, vcov, waldTest, type Covariance, type LinearModelFit } from './linear-model';
+import { assertNotConstant } from './frame';
+import { crossProducts } from './moments';
 import { constantWithinGroups, demean, groupMeans, type PanelData } from './panel-data';
 import { INTERCEPT, type Coefficient } from './types';
 
@@ -38,8 +40,11 @@ export interface PanelFit {
   r2: number;
   /** 1 − (1 − R²)(n − 1)/dfResidual (plm `r.squared(dfcor = TRUE)`). */
   adjR2: number;
-  /** Joint test of the slopes: F (t-tested models) or χ² (random effects), with `cov`. */
-  wald: { statistic: number; df1: number; df2?: number; p: number };
+  /**
+   * Joint test of the slopes: F (t-tested models) or χ² (random effects), with `cov`; null with
+   * cluster SEs when there are more slopes than clusters − 1.
+   */
+  wald: { statistic: number; df1: number; df2?: number; p: number } | null;
   nClusters?: number;
 }
 
@@ -94,7 +99,7 @@ export function fitWithin(d: PanelData, se: PanelSe, options: { dropInvariant?: 
   d.names.forEach((name, j) => {
     if (constantWithinGroups(d.columns[j], entity, nEntities)) {
       if (options.dropInvariant) return;
-      checkNotConstant(name, d.columns[j]);
+      assertNotConstant(d.columns[j], name);
       throw absorbedError(name, 'is constant within every entity, so it is absorbed by the entity fixed effects');
     }
     names.push(name);
@@ -132,7 +137,7 @@ export function fitTwoWay(d: PanelData, se: PanelSe): PanelFit {
   if (!time || !nTimes || !timeLevels) throw new StatsError('invalid-option', 'two-way fixed effects need a time column');
   if (nTimes < 2) throw new StatsError('too-few-observations', `two-way fixed effects need at least 2 time periods (found 1: '${timeLevels[0]}')`);
   d.names.forEach((name, j) => {
-    checkNotConstant(name, d.columns[j]);
+    assertNotConstant(d.columns[j], name);
     if (constantWithinGroups(d.columns[j], entity, nEntities)) {
       throw absorbedError(name, 'is constant within every entity, so it is absorbed by the entity fixed effects');
     }
@@ -322,9 +327,14 @@ function finish(d: PanelData, fit: LinearModelFit, names: readonly string[], se:
   }
   const coefficients = Float64Array.from(idx, (i) => fit.coefficients[i]);
   const slopes = names.map((nm, i) => (nm === INTERCEPT ? -1 : i)).filter((i) => i >= 0);
-  const wald = slopes.length
-    ? waldTest(coefficients, cov.matrix, slopes, z ? undefined : cov.df)
-    : { statistic: 0, df1: 0, p: 1 };
+  // With clusters the robust covariance has rank ≤ G − 1, so a joint test of more slopes is not
+  // identified (Stata prints "F(k, G − 1) = ."): no test rather than a meaningless number.
+  const identified = nClusters === undefined || slopes.length <= nClusters - 1;
+  const wald = !identified
+    ? null
+    : slopes.length
+      ? waldTest(coefficients, cov.matrix, slopes, z ? undefined : cov.df)
+      : { statistic: 0, df1: 0, p: 1 };
   const out: PanelFit = {
     names: [...names],
     coefficients,
@@ -359,26 +369,8 @@ function emptyFit(d: PanelData, rss: number, df: number): PanelFit {
 }
 
 function squaredCorrelation(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = a.length;
-  let ma = 0;
-  let mb = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i];
-    mb += b[i];
-  }
-  ma /= n;
-  mb /= n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    const da = a[i] - ma;
-    const db = b[i] - mb;
-    sab += da * db;
-    saa += da * da;
-    sbb += db * db;
-  }
-  return saa > 0 && sbb > 0 ? (sab * sab) / (saa * sbb) : 0;
+  const { sxx, syy, sxy } = crossProducts(a, b);
+  return sxx > 0 && syy > 0 ? (sxy * sxy) / (sxx * syy) : 0;
 }
 
 /** Whether v (sum of squares ss) lies in the span of the columns (residual SS ≤ 1e-14·ss). */
@@ -391,10 +383,6 @@ function absorbedBy(names: string[], columns: Float64Array[], v: Float64Array, s
     if (e instanceof StatsError && e.code === 'perfect-fit') return true;
     throw e;
   }
-}
-
-function checkNotConstant(name: string, v: Float64Array): void {
-  if (v.every((e) => e === v[0])) throw new StatsError('constant-column', `column '${name}' is constant (${v[0]})`, { column: name });
 }
 
 function absorbedError(name: string, why: string): StatsError {

@@ -4,51 +4,18 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isStatsError } from './errors';
 import { parseCsv, type DataFrame } from './frame';
 import { panel, type PanelEffects } from './panel';
 import { buildIndex } from './panel-data';
 import type { Coefficient } from './types';
+import { catchStatsError, expectAllFinite, expectCoefficients, expectRel as expectRelTo, type ReferenceCoefficient } from './test-utils';
 
 const golden = (name: string) => fileURLToPath(new URL(`./golden/${name}`, import.meta.url));
 const df = parseCsv(readFileSync(golden('panel-firms.csv'), 'utf8'));
 const expected = JSON.parse(readFileSync(golden('panel-expected.json'), 'utf8'));
 
-interface GoldenCoef {
-  term: string;
-  estimate: number;
-  se: number;
-  t: number;
-  p: number;
-  ciLower: number;
-  ciUpper: number;
-}
-
-function expectRel(actual: number, wanted: number, tol = 1e-8): void {
-  expect(Number.isFinite(actual)).toBe(true);
-  const scale = Math.max(Math.abs(wanted), 1e-300);
-  expect(Math.abs(actual - wanted) / scale).toBeLessThan(tol);
-}
-
-function expectTable(actual: Coefficient[], wanted: GoldenCoef[]): void {
-  expect(actual.map((c) => c.term)).toEqual(wanted.map((c) => c.term));
-  actual.forEach((c, j) => {
-    const w = wanted[j];
-    expectRel(c.estimate, w.estimate);
-    expectRel(c.se, w.se);
-    expectRel(c.t, w.t);
-    expect(Math.abs(c.p - w.p)).toBeLessThan(1e-10);
-    expectRel(c.ciLower, w.ciLower);
-    expectRel(c.ciUpper, w.ciUpper);
-  });
-}
-
-/** Every number in a result is finite (the engine never returns NaN/Infinity). */
-function expectAllFinite(value: unknown): void {
-  if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
-  else if (Array.isArray(value)) value.forEach(expectAllFinite);
-  else if (value && typeof value === 'object') Object.values(value).forEach(expectAllFinite);
-}
+const expectRel = (actual: number, wanted: number, tol = 1e-8) => expectRelTo(actual, wanted, tol, 'value');
+const expectTable = (actual: Coefficient[], wanted: ReferenceCoefficient[]) => expectCoefficients(actual, wanted);
 
 const base = { y: 'y', x: ['x1', 'x2', 'lev'], entity: 'firm', time: 'year' };
 const models: PanelEffects[] = ['pooled', 'entity', 'twoway', 'random'];
@@ -68,10 +35,10 @@ describe('panel: golden values from R plm', () => {
         expectRel(r.adjR2, e.adjR2);
         expectRel(r.rss, e.rss);
         const wald = se === 'classic' ? e.wald : e.waldCluster;
-        expectRel(r.modelTest.statistic, wald.statistic);
-        expect(r.modelTest.df1).toBe(wald.df1);
-        expect(r.modelTest.df2).toBe(wald.df2 ?? undefined);
-        expect(Math.abs(r.modelTest.p - wald.p)).toBeLessThan(1e-10);
+        expectRel(r.modelTest!.statistic, wald.statistic);
+        expect(r.modelTest!.df1).toBe(wald.df1);
+        expect(r.modelTest!.df2).toBe(wald.df2 ?? undefined);
+        expect(Math.abs(r.modelTest!.p - wald.p)).toBeLessThan(1e-10);
         if (se === 'cluster') expect(r.nClusters).toBe(e.nEntities);
         expectAllFinite(r);
       });
@@ -171,15 +138,7 @@ describe('panel: golden values from R plm', () => {
 });
 
 describe('panel: degenerate input', () => {
-  const code = (f: () => unknown) => {
-    try {
-      f();
-    } catch (e) {
-      if (isStatsError(e)) return { code: e.code, message: e.message };
-      throw e;
-    }
-    throw new Error('expected a StatsError');
-  };
+  const code = catchStatsError;
 
   it('names a regressor constant within every entity under FE', () => {
     const err = code(() => panel(df, { ...base, x: ['x1', 'soe'], effects: 'entity' }));

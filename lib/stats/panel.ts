@@ -31,7 +31,7 @@ import {
   type PanelFit,
   type PanelSe,
 } from './panel-estimators';
-import type { Coefficient, SampleInfo } from './types';
+import { INTERCEPT, type Coefficient, type SampleInfo } from './types';
 
 /** Panel model: pooled OLS, entity FE, two-way FE, random effects. */
 export type PanelEffects = 'pooled' | 'entity' | 'twoway' | 'random';
@@ -82,8 +82,11 @@ export interface PanelResult extends SampleInfo {
   adjR2: number;
   /** Within R² (entity / two-way models). */
   r2Within?: number;
-  /** Joint test of the slopes with the chosen covariance: F (df2 = G − 1 when clustered) or χ² (random). */
-  modelTest: { statistic: number; df1: number; df2?: number; p: number; type: 'F' | 'chisq' };
+  /**
+   * Joint test of the slopes with the chosen covariance: F (df2 = G − 1 when clustered) or χ²
+   * (random); absent (see `notes`) with more slopes than clusters − 1.
+   */
+  modelTest?: { statistic: number; df1: number; df2?: number; p: number; type: 'F' | 'chisq' };
   /** F test of the fixed effects against pooled OLS (entity / two-way). */
   fTestEffects?: { statistic: number; df1: number; df2: number; p: number };
   /** Hausman test FE vs RE (entity / random models). */
@@ -184,8 +187,9 @@ export function panel(df: DataFrame, options: PanelOptions): PanelResult {
     rss: main.rss,
     r2: main.r2,
     adjR2: main.adjR2,
-    modelTest: { ...main.wald, type: main.wald.df2 === undefined ? 'chisq' : 'F' },
   };
+  if (main.wald) result.modelTest = { ...main.wald, type: main.wald.df2 === undefined ? 'chisq' : 'F' };
+  else notes.push(`joint test of the slopes not available: ${main.names.filter((nm) => nm !== INTERCEPT).length} slopes but only ${main.nClusters} clusters (the cluster-robust covariance has rank ≤ G − 1)`);
   if (d.index.nTimes !== undefined) {
     result.nTimes = d.index.nTimes;
     result.balanced = d.index.balanced;

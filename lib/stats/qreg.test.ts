@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isStatsError } from './errors';
 import { parseCsv, type DataFrame } from './frame';
 import { bandwidth, qreg } from './qreg';
 import { solveQuantileLp } from './qreg-br';
+import { catchStatsError } from './test-utils';
 
 const golden = (name: string) => fileURLToPath(new URL(`./golden/${name}`, import.meta.url));
 const wages = parseCsv(readFileSync(golden('qreg-wages.csv'), 'utf8'));
@@ -148,15 +148,7 @@ describe('qreg-br: the LP solver', () => {
 });
 
 describe('qreg: degenerate input', () => {
-  const err = (f: () => unknown) => {
-    try {
-      f();
-    } catch (e) {
-      if (isStatsError(e)) return { code: e.code, message: e.message };
-      throw e;
-    }
-    throw new Error('expected a StatsError');
-  };
+  const err = catchStatsError;
   const base = { y: 'lwage', x: ['educ', 'exper', 'female'] };
   const n = wages.lwage.length;
 

@@ -5,11 +5,10 @@
  * the Hall–Sheather bandwidth; Koenker 2005 §3.4.2). Checked against R quantreg 5.94
  * (golden/make-golden-panel.R).
  */
-import { Matrix, QrDecomposition } from 'ml-matrix';
-import { coefficientTable, fitLinearModel, type Covariance } from './linear-model';
+import { coefficientTable, crossProductInverse, fitLinearModel, type Covariance } from './linear-model';
 import { normalQuantile } from './distributions';
 import { StatsError, assertFinite } from './errors';
-import { buildDesign, completeRows, variablesOf, takeNumeric, type DataFrame, type FactorSpec } from './frame';
+import { assertHasRows, assertNotConstant, buildDesign, completeRows, variablesOf, takeNumeric, type DataFrame, type FactorSpec } from './frame';
 import { solveQuantileLp } from './qreg-br';
 import type { Coefficient, SampleInfo } from './types';
 
@@ -93,6 +92,7 @@ export function qreg(df: DataFrame, options: QregOptions): QregResult {
   const isFactor = (v: string) => Object.prototype.hasOwnProperty.call(factors, v);
   const vars = variablesOf(options.x);
   const sel = completeRows(df, [options.y, ...vars.filter((v) => !isFactor(v))], vars.filter(isFactor));
+  assertHasRows(df, sel, [options.y, ...vars]);
   const design = buildDesign(df, options.x, { factors, rows: sel.rows, intercept: options.intercept ?? true });
   const y = takeNumeric(df, [options.y], sel.rows)[options.y];
   const n = sel.n;
@@ -100,7 +100,7 @@ export function qreg(df: DataFrame, options: QregOptions): QregResult {
   if (n <= p) {
     throw new StatsError('too-few-observations', `n (${n}) must exceed the number of parameters (${p})`, { n, parameters: p });
   }
-  if (isConstant(y)) throw new StatsError('constant-column', `response '${options.y}' is constant (${y[0]})`, { column: options.y });
+  assertNotConstant(y, options.y, `response '${options.y}'`);
   // Rank / constant-column checks and a least-squares start, from the one LS fitter.
   const ls = fitLinearModel(design, y);
 
@@ -142,27 +142,19 @@ export function qreg(df: DataFrame, options: QregOptions): QregResult {
       sqrtF[i] = Math.sqrt(f);
     }
     if (nonPositive > 0) warnings.push(`${nonPositive} non-positive fis`);
-    // H⁻¹ = (X'FX)⁻¹ = R⁻¹R⁻ᵀ from the QR of √f·X (as summary.rq's backsolve on qr()).
-    const weighted = new Matrix(n, p);
-    for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) weighted.set(i, j, sqrtF[i] * x[i * p + j]);
-    const qr = new QrDecomposition(weighted);
-    const rInv = upperTriangularInverse(qr.upperTriangularMatrix, p);
-    if (!qr.isFullRank() || !rInv) {
+    // H⁻¹ = (X'FX)⁻¹ = R⁻¹R⁻ᵀ from the QR of √f·X (as summary.rq's backsolve on qr()), by the
+    // one QR of ./linear-model.
+    const weighted = design.columns.map((col) => Float64Array.from(col, (v, i) => sqrtF[i] * v));
+    let hInv: number[][];
+    try {
+      hInv = crossProductInverse({ names: design.names, columns: weighted });
+    } catch (e) {
+      if (!(e instanceof StatsError && e.code === 'collinear')) throw e;
       throw new StatsError(
         'perfect-fit',
         `quantile regression (tau = ${tau}): the "nid" density estimates are zero for too many observations (${nonPositive} non-positive) to estimate standard errors`,
         { tau },
       );
-    }
-    const hInv: number[][] = [];
-    for (let a = 0; a < p; a++) {
-      const row = new Array<number>(p);
-      for (let b = 0; b < p; b++) {
-        let s = 0;
-        for (let k = Math.max(a, b); k < p; k++) s += rInv[a][k] * rInv[b][k];
-        row[b] = s;
-      }
-      hInv.push(row);
     }
     // cov = τ(1 − τ) H⁻¹ J H⁻¹ (Koenker 2005, eq. 3.11)
     const cov: number[][] = [];
@@ -222,26 +214,4 @@ export function bandwidth(tau: number, n: number, hallSheather = true): number {
     return Math.pow(n, -1 / 3) * Math.pow(z, 2 / 3) * Math.pow((1.5 * f0 * f0) / (2 * x0 * x0 + 1), 1 / 3);
   }
   return Math.pow(n, -0.2) * Math.pow((4.5 * f0 ** 4) / (2 * x0 * x0 + 1) ** 2, 0.2);
-}
-
-/** Inverse of an upper-triangular p×p matrix by back substitution; null when a pivot is ≈ 0. */
-function upperTriangularInverse(r: Matrix, p: number): number[][] | null {
-  let maxDiag = 0;
-  for (let i = 0; i < p; i++) maxDiag = Math.max(maxDiag, Math.abs(r.get(i, i)));
-  const inv = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  for (let j = 0; j < p; j++) {
-    if (!(Math.abs(r.get(j, j)) > 1e-10 * maxDiag)) return null;
-    inv[j][j] = 1 / r.get(j, j);
-    for (let i = j - 1; i >= 0; i--) {
-      let s = 0;
-      for (let l = i + 1; l <= j; l++) s += r.get(i, l) * inv[l][j];
-      inv[i][j] = -s / r.get(i, i);
-    }
-  }
-  return inv;
-}
-
-function isConstant(v: Float64Array): boolean {
-  for (let i = 1; i < v.length; i++) if (v[i] !== v[0]) return false;
-  return true;
 }

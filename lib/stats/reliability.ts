@@ -9,7 +9,7 @@
  */
 import { EigenvalueDecomposition, Matrix, inverse } from 'ml-matrix';
 import { StatsError } from './errors';
-import { selectNumeric, type DataFrame } from './frame';
+import { assertHasRows, selectNumeric, type DataFrame } from './frame';
 import type { SampleInfo } from './types';
 
 /** Options of {@link reliability}. */
@@ -79,6 +79,7 @@ export function reliability(df: DataFrame, options: ReliabilityOptions): Reliabi
     }
   }
   const sel = selectNumeric(df, items);
+  assertHasRows(df, sel, items);
   const n = sel.n;
   if (n < 3) throw new StatsError('too-few-observations', `reliability needs at least 3 complete cases (got ${n})`, { n });
   const k = items.length;
@@ -125,6 +126,14 @@ export function reliability(df: DataFrame, options: ReliabilityOptions): Reliabi
   let sumR = 0;
   for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) sumR += corr[a][b];
   const rBar = (sumR - k) / (k * (k - 1));
+  // 1 + (k − 1)·r̄ = 1'R1/k is the variance of the sum of standardized items over k; it is 0 when
+  // the items cancel exactly (e.g. two items with r = −1), and then standardized α and ω are undefined.
+  if (!(sumR > 1e-12 * k * k)) {
+    throw new StatsError(
+      'non-finite',
+      `the sum of the standardized items ${items.join(', ')} has zero variance (they cancel out: mean inter-item r = ${rBar}); reverse-code the negatively keyed items`,
+    );
+  }
   const standardizedAlpha = (k * rBar) / (1 + (k - 1) * rBar);
 
   let totalVar = 0;
@@ -159,6 +168,12 @@ export function reliability(df: DataFrame, options: ReliabilityOptions): Reliabi
       loading: loadings ? loadings[j] : null,
     };
   });
+  // As psych::alpha: a negative corrected item–total r usually means an unreversed negatively
+  // keyed item (α is then understated, possibly negative).
+  const negative = itemStats.filter((it) => it.itemTotalCorrelation < 0).map((it) => it.name);
+  if (negative.length) {
+    warnings.push(`item${negative.length > 1 ? 's' : ''} ${negative.join(', ')} correlate${negative.length > 1 ? '' : 's'} negatively with the rest of the scale; should ${negative.length > 1 ? 'they' : 'it'} be reverse-coded?`);
+  }
   return { n, nDropped: sel.nDropped, alpha, standardizedAlpha, omegaTotal, items: itemStats, warnings };
 }
 

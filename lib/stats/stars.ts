@@ -58,3 +58,31 @@ export function stars(p: number | null, convention: StarConvention = 'apa'): str
   for (const t of thresholds) if (p < t) s += '*';
   return s;
 }
+
+/**
+ * A copy of an analysis result in which every object with a numeric `p` (coefficient rows,
+ * mediation paths, simple slopes, Sobel / Hausman / group-difference tests) also carries
+ * `stars` for that p. Plain data only (what the analyses return); the input is not modified.
+ *
+ * @param result - any analysis result.
+ * @param convention - 'apa' (default), 'econ' or thresholds.
+ * @returns the annotated copy.
+ * @throws {StatsError} `invalid-option` for a bad convention.
+ * @example
+ * ```ts
+ * withStars(ols(df, opts), 'econ').coefficients[1].stars; // '**'
+ * ```
+ */
+export function withStars<T>(result: T, convention: StarConvention = 'apa'): T {
+  starThresholds(convention); // validate once
+  const visit = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(visit);
+    if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = visit(x);
+    const p = (v as { p?: unknown }).p;
+    if (typeof p === 'number') out.stars = stars(p, convention);
+    return out;
+  };
+  return visit(result) as T;
+}

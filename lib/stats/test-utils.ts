@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { StatsError } from './errors';
 import { parseCsv, type DataFrame } from './frame';
+import type { Coefficient } from './types';
 
 const goldenDir = fileURLToPath(new URL('./golden/', import.meta.url));
 
@@ -74,4 +76,74 @@ export function expectAbs(actual: number | null | undefined, expected: number, a
   expect(typeof actual, `${label}: not a number`).toBe('number');
   const err = Math.abs((actual as number) - expected);
   expect(err <= abs, `${label}: got ${actual}, expected ${expected} (abs tol ${abs}, err ${err})`).toBe(true);
+}
+
+/**
+ * Runs `fn` and returns the StatsError it throws (fails the test when it throws nothing, and
+ * rethrows any other error).
+ *
+ * @param fn - code expected to throw.
+ * @returns the StatsError.
+ * @throws {Error} when `fn` does not throw a StatsError.
+ * @example
+ * ```ts
+ * expect(catchStatsError(() => ols(df, opts)).code).toBe('collinear');
+ * ```
+ */
+export function catchStatsError(fn: () => unknown): StatsError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof StatsError) return e;
+    throw e;
+  }
+  throw new Error('expected a StatsError, but nothing was thrown');
+}
+
+/**
+ * Expects every number in a (nested) result to be finite; null is allowed.
+ *
+ * @param value - a result.
+ * @param path - where we are (for the failure message).
+ * @example
+ * ```ts
+ * expectAllFinite(panel(df, opts));
+ * ```
+ */
+export function expectAllFinite(value: unknown, path = 'result'): void {
+  if (typeof value === 'number') expect(Number.isFinite(value), `${path} = ${value}`).toBe(true);
+  else if (Array.isArray(value)) value.forEach((v, i) => expectAllFinite(v, `${path}[${i}]`));
+  else if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+    for (const [k, v] of Object.entries(value)) expectAllFinite(v, `${path}.${k}`);
+  }
+}
+
+/** A reference coefficient row (as written by the R scripts in ./golden). */
+export type ReferenceCoefficient = Pick<Coefficient, 'term' | 'estimate' | 'se' | 't' | 'p' | 'ciLower' | 'ciUpper'>;
+
+/**
+ * Expects a coefficient table to match a reference row by row: same terms in the same order;
+ * estimate, se, t, ciLower, ciUpper within `rel` (relative); p within `absP` (absolute).
+ *
+ * @param actual - our table.
+ * @param wanted - the reference (e.g. R).
+ * @param options - tolerances (default 1e-8 / 1e-10, issue 5), a term renamer for R's dummy
+ *   names, a label for failure messages.
+ * @example
+ * ```ts
+ * expectCoefficients(fit.coefficients, golden.coefficients, { label: 'twoway' });
+ * ```
+ */
+export function expectCoefficients(
+  actual: readonly Coefficient[],
+  wanted: readonly ReferenceCoefficient[],
+  options: { rel?: number; absP?: number; rename?: (term: string) => string; label?: string } = {},
+): void {
+  const { rel = 1e-8, absP = 1e-10, rename = (t: string) => t, label = 'table' } = options;
+  expect(actual.map((c) => c.term)).toEqual(wanted.map((c) => rename(c.term)));
+  actual.forEach((c, j) => {
+    const w = wanted[j];
+    for (const k of ['estimate', 'se', 't', 'ciLower', 'ciUpper'] as const) expectRel(c[k], w[k], rel, `${label} ${c.term}.${k}`);
+    expectAbs(c.p, w.p, absP, `${label} ${c.term}.p`);
+  });
 }

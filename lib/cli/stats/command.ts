@@ -16,6 +16,12 @@ export interface StatsCommand {
   options: readonly string[];
   /** Options that are bare flags (never take a value), e.g. `center`. */
   flags?: readonly string[];
+  /**
+   * `--stars apa|econ` adds a `stars` string next to every `p` of the result (coefficient rows,
+   * paths, simple slopes, tests), for "coef*** (t)" tables; the command must list 'stars' in
+   * `options`. Without --stars the result is unchanged.
+   */
+  coefficientStars?: boolean;
   /** Usage text shown by `stats <name> --help`. */
   usage: string;
   /**

@@ -2,6 +2,7 @@
 import { correlation } from '@/lib/stats/correlation';
 import type { StatsCommand } from './command';
 
+/** The `stats correlation` command (registered in ./index.ts). */
 export const correlationCommand: StatsCommand = {
   name: 'correlation',
   summary: 'Pearson or Spearman correlation matrix with two-sided p, pairwise n and stars',

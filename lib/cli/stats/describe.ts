@@ -2,6 +2,7 @@
 import { describe } from '@/lib/stats/describe';
 import type { StatsCommand } from './command';
 
+/** The `stats describe` command (registered in ./index.ts). */
 export const describeCommand: StatsCommand = {
   name: 'describe',
   summary: 'n, mean, SD, min, median, max, skewness (G1), excess kurtosis (G2), optionally by group',

@@ -1,28 +1,33 @@
 /**
  * `stats did --y Y --treat T --post P --entity id --time year [--covariates a,b]
- * [--se classic|cluster] [--cluster id] [--factor g=ref] [--level 0.95]` → lib/stats/did.
+ * [--se cluster|classic] [--cluster id] [--factor g=ref] [--level 0.95] [--stars apa|econ]`
+ * → lib/stats/did (clustered by entity unless --se classic).
  */
 import { did } from '@/lib/stats/did';
 import type { StatsCommand } from './command';
-import { factorOption } from './ols';
+import { factorOption, seAndCluster } from './options';
 
+/** The `stats did` command (registered in ./index.ts). */
 export const didCommand: StatsCommand = {
   name: 'did',
   summary: 'difference-in-differences: two-way FE with treat:post, covariates, clustered SE (default), group-by-time means',
-  options: ['y', 'treat', 'post', 'entity', 'time', 'covariates', 'se', 'cluster', 'factor', 'level'],
+  options: ['y', 'treat', 'post', 'entity', 'time', 'covariates', 'se', 'cluster', 'factor', 'level', 'stars'],
+  coefficientStars: true,
   usage:
-    'stats did --data FILE.csv --y Y --treat T --post P --entity id --time year [--covariates a,b] [--se cluster|classic] [--cluster id] [--factor g=ref] [--level 0.95] --json',
-  run: (df, args) =>
-    did(df, {
+    'stats did --data FILE.csv --y Y --treat T --post P --entity id --time year [--covariates a,b] [--se cluster|classic] [--cluster id] [--factor g=ref] [--level 0.95] [--stars apa|econ] --json',
+  run: (df, args) => {
+    const { se, cluster } = seAndCluster(args, ['classic', 'cluster'] as const);
+    return did(df, {
       y: args.string('y', true),
       treat: args.string('treat', true),
       post: args.string('post', true),
       entity: args.string('entity', true),
       time: args.string('time', true),
       covariates: args.list('covariates'),
-      se: args.choice('se', ['classic', 'cluster'] as const),
-      cluster: args.string('cluster'),
+      se,
+      cluster,
       factors: factorOption(args),
       level: args.number('level'),
-    }),
+    });
+  },
 };

@@ -1,12 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../test-utils';
 import { readGoldenJson } from '@/lib/stats/test-utils';
 
 // Spawns the real CLI as `npm run -s cli` does. Expected values: lib/stats/golden/make-golden-mediation.R.
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'lib/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
 const data = 'lib/stats/golden/mediate-survey.csv';
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 

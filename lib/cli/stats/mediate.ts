@@ -10,15 +10,16 @@
 import { mediate } from '@/lib/stats/mediate';
 import type { CliArgs } from '../args';
 import type { StatsCommand } from './command';
-import { factorOption } from './ols';
+import { factorOption } from './options';
 
 /** The `stats mediate` command (registered in ./index.ts). */
 export const mediateCommand: StatsCommand = {
   name: 'mediate',
   summary: 'mediation (PROCESS model 4 / Baron–Kenny): a, b, c, c′, indirect effect with percentile bootstrap CI, Sobel',
-  options: ['y', 'x', 'm', 'covariates', 'factor', 'boot', 'seed', 'level', 'se'],
+  coefficientStars: true,
+  options: ['y', 'x', 'm', 'covariates', 'factor', 'boot', 'seed', 'level', 'se', 'stars'],
   usage:
-    'stats mediate --data FILE.csv --y Y --x X --m M1[,M2] [--covariates a,b] [--factor g=ref] [--boot 5000] [--seed 1] [--level 0.95] [--se classic|hc3] [--group G] --json',
+    'stats mediate --data FILE.csv --y Y --x X --m M1[,M2] [--covariates a,b] [--factor g=ref] [--boot 5000] [--seed 1] [--level 0.95] [--se classic|hc3] [--stars apa|econ] [--group G] --json',
   run: (df, args: CliArgs) =>
     mediate(df, {
       y: args.string('y', true),

@@ -6,7 +6,7 @@
 import { moderate } from '@/lib/stats/moderate';
 import { CliUsageError, type CliArgs } from '../args';
 import type { StatsCommand } from './command';
-import { factorOption } from './ols';
+import { factorOption } from './options';
 
 function numberList(args: CliArgs, name: string): number[] | undefined {
   if (!args.has(name)) return undefined;
@@ -21,10 +21,11 @@ function numberList(args: CliArgs, name: string): number[] | undefined {
 export const moderateCommand: StatsCommand = {
   name: 'moderate',
   summary: 'moderation (PROCESS model 1): X:W interaction, simple slopes at mean±1SD or chosen W, Johnson–Neyman',
-  options: ['y', 'x', 'w', 'covariates', 'factor', 'center', 'w-values', 'level', 'se'],
+  options: ['y', 'x', 'w', 'covariates', 'factor', 'center', 'w-values', 'level', 'se', 'stars'],
   flags: ['center'],
+  coefficientStars: true,
   usage:
-    'stats moderate --data FILE.csv --y Y --x X --w W [--covariates a,b] [--factor g=ref] [--center] [--w-values 2,3,4] [--level 0.95] [--se classic|hc3] [--group G] --json',
+    'stats moderate --data FILE.csv --y Y --x X --w W [--covariates a,b] [--factor g=ref] [--center] [--w-values 2,3,4] [--level 0.95] [--se classic|hc3] [--stars apa|econ] [--group G] --json',
   run: (df, args) =>
     moderate(df, {
       y: args.string('y', true),

@@ -1,46 +1,38 @@
 /**
- * `stats ols --y Y --x a,b,a:b [--factor g=ref,h] [--block a,b --block c] [--se classic|hc1|hc3|cluster
- * --cluster id] [--level 0.95] [--no-intercept]` → lib/stats/ols.
+ * `stats ols --y Y --x a,b,a:b [--covariates c,d] [--factor g=ref,h] [--block a,b --block c]
+ * [--se classic|hc1|hc3|cluster] [--cluster id] [--level 0.95] [--no-intercept] [--stars apa|econ]`
+ * → lib/stats/ols.
  */
-import type { FactorSpec } from '@/lib/stats/frame';
 import { ols } from '@/lib/stats/ols';
-import { CliUsageError, type CliArgs } from '../args';
+import { CliUsageError } from '../args';
 import type { StatsCommand } from './command';
+import { factorOption, regressors, seAndCluster } from './options';
 
-/**
- * Parses `--factor sector=public,region` into a factor spec (no `=ref`: first level).
- *
- * @param args - parsed options.
- * @returns factor name → reference level (null = first level).
- * @throws {CliUsageError} for an empty name or reference.
- */
-export function factorOption(args: CliArgs): FactorSpec {
-  const spec: Record<string, string | null> = {};
-  for (const item of args.lists('factor').flat()) {
-    const [name, ref, extra] = item.split('=');
-    if (!name || ref === '' || extra !== undefined) throw new CliUsageError(`--factor item '${item}' must be NAME or NAME=REFERENCE`);
-    spec[name] = ref ?? null;
-  }
-  return spec;
-}
+// Re-exported for the commands and tests that import it from here.
+export { factorOption } from './options';
 
+/** The `stats ols` command (registered in ./index.ts). */
 export const olsCommand: StatsCommand = {
   name: 'ols',
   summary: 'OLS: B, SE, β, t, p, CI, VIF, R², F; classic/HC1/HC3/cluster SE; hierarchical blocks; factors; interactions',
-  options: ['y', 'x', 'block', 'factor', 'se', 'cluster', 'level', 'no-intercept'],
+  options: ['y', 'x', 'covariates', 'block', 'factor', 'se', 'cluster', 'level', 'no-intercept', 'stars'],
   flags: ['no-intercept'],
+  coefficientStars: true,
   usage:
-    'stats ols --data FILE.csv --y Y --x a,b,a:b [--factor g=ref] [--block a,b --block c] [--se classic|hc1|hc3|cluster --cluster id] [--level 0.95] [--no-intercept] --json',
+    'stats ols --data FILE.csv --y Y --x a,b,a:b [--covariates c,d] [--factor g=ref] [--block a,b --block c] [--se classic|hc1|hc3|cluster] [--cluster id] [--level 0.95] [--no-intercept] [--stars apa|econ] --json',
   run: (df, args) => {
     const blocks = args.lists('block');
-    if (blocks.length > 0 && args.has('x')) throw new CliUsageError('give either --x or --block, not both');
+    if (blocks.length > 0 && (args.has('x') || args.has('covariates'))) {
+      throw new CliUsageError('give either --x [--covariates] or --block (controls go in the first --block), not both');
+    }
+    const { se, cluster } = seAndCluster(args, ['classic', 'hc0', 'hc1', 'hc2', 'hc3', 'cluster'] as const);
     return ols(df, {
       y: args.string('y', true),
-      x: blocks.length ? undefined : args.list('x', true),
+      x: blocks.length ? undefined : regressors(args),
       blocks: blocks.length ? blocks : undefined,
       factors: factorOption(args),
-      se: args.choice('se', ['classic', 'hc0', 'hc1', 'hc2', 'hc3', 'cluster'] as const),
-      cluster: args.string('cluster'),
+      se,
+      cluster,
       level: args.number('level'),
       intercept: !args.flag('no-intercept'),
     });

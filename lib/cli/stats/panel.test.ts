@@ -1,17 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../test-utils';
 
 // Spawns the real CLI as `npm run -s cli` does, for stats panel / did / qreg. Expected values:
 // lib/stats/golden/make-golden-panel.R (R plm 2.6, quantreg 5.94).
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'lib/cli/main.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
 const golden = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../stats/golden/${name}`, import.meta.url)), 'utf8'));
 const panelData = 'lib/stats/golden/panel-firms.csv';
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);

@@ -2,6 +2,7 @@
 import { reliability } from '@/lib/stats/reliability';
 import type { StatsCommand } from './command';
 
+/** The `stats reliability` command (registered in ./index.ts). */
 export const reliabilityCommand: StatsCommand = {
   name: 'reliability',
   summary: "Cronbach's α, standardized α, McDonald's ω total, item–total r, α if item deleted",

@@ -8,30 +8,11 @@
 #   reliability-expected.json        alpha, std. alpha, r.drop, alpha if dropped, omega total
 #   correlation-expected.json        Pearson and Spearman r, p, pairwise n
 #   ols-expected.json                lm + sandwich (HC1, HC3, CL), VIF, beta, hierarchical F
-# Numbers are written with 17 significant digits (sprintf("%.17g")); jsonlite is not needed.
+# Numbers are written with 17 significant digits by json-writer.R; jsonlite is not needed.
 suppressPackageStartupMessages({ library(psych); library(sandwich) })
 out_dir <- "lib/stats/golden"
 
-# ---- minimal JSON writer (17 significant digits) ---------------------------------------
-num <- function(x) ifelse(is.na(x), "null", sprintf("%.17g", x))
-to_json <- function(x) {
-  if (is.null(x)) return("null")
-  if (is.list(x)) {
-    nm <- names(x)
-    items <- vapply(x, to_json, "")
-    if (is.null(nm)) return(paste0("[", paste(items, collapse = ","), "]"))
-    return(paste0("{", paste0("\"", nm, "\":", items, collapse = ","), "}"))
-  }
-  if (is.matrix(x)) return(to_json(lapply(seq_len(nrow(x)), function(i) unname(x[i, ]))))
-  if (is.character(x)) {
-    s <- paste0("\"", x, "\"")
-    return(if (length(x) == 1 && is.null(attr(x, "array"))) s else paste0("[", paste(s, collapse = ","), "]"))
-  }
-  if (is.logical(x) && length(x) == 1) return(if (is.na(x)) "null" else tolower(as.character(x)))
-  v <- num(as.numeric(x))
-  if (length(x) == 1 && is.null(attr(x, "array"))) v else paste0("[", paste(v, collapse = ","), "]")
-}
-arr <- function(x) structure(x, array = TRUE) # force a JSON array even for length 1
+source(file.path(out_dir, "json-writer.R")) # num(), to_json(), arr()
 write_json <- function(x, file) {
   writeLines(to_json(x), file.path(out_dir, file))
   cat("wrote", file, "\n")

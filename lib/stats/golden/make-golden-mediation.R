@@ -10,7 +10,7 @@
 #   by-group-expected.json   by-group (state-owned vs private) reference values.
 #
 # Checked with R 4.2.2 (Debian r-base-core), sandwich 3.0. Base R + sandwich only (no jsonlite:
-# JSON is written by the tiny writer below with 17 significant digits).
+# JSON is written by json-writer.R with 17 significant digits).
 #
 # Paths come from lm(); Sobel (1982) and Aroian (1947) tests by formula; simple slopes from the
 # coefficient covariance matrix (Aiken & West 1991, eq. 2.4; Hayes 2022, eq. 7.12); Johnson-Neyman
@@ -64,33 +64,7 @@ d <- read.csv("mediate-survey.csv", stringsAsFactors = FALSE, na.strings = "")
 # ---------------------------------------------------------------------------------------------
 # 2. Tiny JSON writer (17 significant digits; round-trips doubles exactly).
 # ---------------------------------------------------------------------------------------------
-num <- function(x) {
-  if (length(x) == 1 && is.na(x)) return("null")
-  if (is.infinite(x)) stop("non-finite value in golden output")
-  sprintf("%.17g", x)
-}
-to_json <- function(x) {
-  if (is.null(x)) return("null")
-  if (is.list(x)) {
-    if (!is.null(names(x))) {
-      parts <- mapply(function(k, v) paste0('"', k, '":', to_json(v)), names(x), x)
-      return(paste0("{", paste(parts, collapse = ","), "}"))
-    }
-    return(paste0("[", paste(vapply(x, to_json, ""), collapse = ","), "]"))
-  }
-  if (length(x) == 0) return("[]")
-  if (is.character(x)) {
-    s <- paste0('"', x, '"')
-    return(if (length(x) == 1 && is.null(attr(x, "array"))) s else paste0("[", paste(s, collapse = ","), "]"))
-  }
-  if (is.logical(x)) {
-    s <- ifelse(x, "true", "false")
-    return(if (length(x) == 1 && is.null(attr(x, "array"))) s else paste0("[", paste(s, collapse = ","), "]"))
-  }
-  s <- vapply(x, num, "")
-  if (length(x) == 1 && is.null(attr(x, "array"))) s else paste0("[", paste(s, collapse = ","), "]")
-}
-arr <- function(x) { attr(x, "array") <- TRUE; x }  # force a JSON array even for length 1
+source("json-writer.R") # num(), to_json(), arr()
 write_json <- function(x, file) writeLines(to_json(x), file)
 
 # ---------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@
 #                            and rq fits on qreg-ties.csv (integer outcome, many ties).
 #
 # Checked with R 4.2.2 (Debian r-base-core), plm 2.6-2, quantreg 5.94, sandwich 3.0-2.
-# Base R + plm + quantreg (no jsonlite: JSON is written by the tiny writer below, 17 significant
+# Base R + plm + quantreg (no jsonlite: JSON is written by json-writer.R, 17 significant
 # digits, which round-trips doubles exactly).
 #
 # Conventions matched by the TypeScript code (documented in panel.ts / did.ts / qreg.ts):
@@ -41,32 +41,7 @@ set.seed(20240517)
 # ---------------------------------------------------------------------------------------------
 # 1. Tiny JSON writer (17 significant digits).
 # ---------------------------------------------------------------------------------------------
-num <- function(x) {
-  if (length(x) == 1 && is.na(x)) return("null")
-  if (is.infinite(x)) stop("non-finite value in golden output")
-  sprintf("%.17g", x)
-}
-to_json <- function(x) {
-  if (is.null(x)) return("null")
-  if (is.list(x)) {
-    if (!is.null(names(x))) {
-      parts <- mapply(function(k, v) paste0('"', k, '":', to_json(v)), names(x), x)
-      return(paste0("{", paste(parts, collapse = ","), "}"))
-    }
-    return(paste0("[", paste(vapply(x, to_json, ""), collapse = ","), "]"))
-  }
-  if (is.character(x)) {
-    s <- paste0('"', gsub('"', '\\\\"', x), '"')
-  } else if (is.logical(x)) {
-    s <- ifelse(x, "true", "false")
-  } else {
-    s <- vapply(as.numeric(x), num, "")
-  }
-  if (length(x) == 0) return("[]")
-  if (length(x) == 1 && is.null(attr(x, "array"))) return(s)
-  paste0("[", paste(s, collapse = ","), "]")
-}
-as_array <- function(x) structure(x, array = TRUE)
+source("json-writer.R") # num(), to_json(), as_array()
 
 # A coefficient table as a list of {term, estimate, se, t, p, ciLower, ciUpper}.
 coef_table <- function(b, se, df) {
