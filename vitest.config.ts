@@ -34,7 +34,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts'],
+          // Component tests opt into a DOM with `// @vitest-environment jsdom` at the top of the file.
+          include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.{ts,tsx}'],
           exclude: ['lib/server/**', 'node_modules/**'],
           environment: 'node',
         },

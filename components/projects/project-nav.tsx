@@ -16,7 +16,7 @@ export function ProjectNav({ items }: { items: NavItem[] }) {
       <ul>
         {items.map((item) => (
           <li key={item.href}>
-            <Link href={item.href} aria-current={pathname === item.href ? 'page' : undefined}>
+            <Link href={item.href} aria-current={pathname === item.href || (item.href !== items[0]?.href && pathname.startsWith(`${item.href}/`)) ? 'page' : undefined}>
               {item.label}
             </Link>
           </li>

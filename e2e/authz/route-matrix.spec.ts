@@ -10,15 +10,45 @@ import { newUser, signUp, type TestUser } from '../fixtures/users';
  * owner. Pages: unauthenticated → redirect to /sign-in, non-member → 404. API: 401, 404, and a
  * viewer's writes → 403. The owner's 2xx on the same URLs shows the 404s are not bad URLs.
  */
-type Ctx = { projectId: string; ownerId: string; strangerEmail: string };
+type Ctx = { projectId: string; ownerId: string; strangerEmail: string; sourceId: string };
 type Route =
   | { kind: 'page'; file: string; path: (c: Ctx) => string; viewer: 200 | 404 }
-  | { kind: 'api'; file: string; method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: (c: Ctx) => string; body?: (c: Ctx) => unknown; write: boolean };
+  | {
+      kind: 'api';
+      file: string;
+      method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+      path: (c: Ctx) => string;
+      body?: (c: Ctx) => unknown;
+      headers?: Record<string, string>;
+      write: boolean;
+    };
 
 const ROUTES: Route[] = [
   { kind: 'page', file: 'app/(app)/projects/[projectId]/page.tsx', path: (c) => `/projects/${c.projectId}`, viewer: 200 },
   { kind: 'page', file: 'app/(app)/projects/[projectId]/team/page.tsx', path: (c) => `/projects/${c.projectId}/team`, viewer: 200 },
   { kind: 'page', file: 'app/(app)/projects/[projectId]/settings/page.tsx', path: (c) => `/projects/${c.projectId}/settings`, viewer: 404 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/sources/page.tsx', path: (c) => `/projects/${c.projectId}/sources`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/sources/[sourceId]/page.tsx', path: (c) => `/projects/${c.projectId}/sources/${c.sourceId}`, viewer: 200 },
+  { kind: 'api', file: 'app/api/projects/[projectId]/sources/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/sources`, write: false },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/sources/route.ts',
+    method: 'POST',
+    path: (c) => `/api/projects/${c.projectId}/sources`,
+    body: () => Buffer.from('Interview text from someone who may not upload.'),
+    headers: { 'x-file-name': 'intruder.txt', 'content-type': 'text/plain' },
+    write: true,
+  },
+  { kind: 'api', file: 'app/api/projects/[projectId]/sources/[sourceId]/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/sources/${c.sourceId}`, write: false },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/sources/[sourceId]/route.ts',
+    method: 'PATCH',
+    path: (c) => `/api/projects/${c.projectId}/sources/${c.sourceId}`,
+    body: () => ({ title: 'Renamed by someone' }),
+    write: true,
+  },
+  { kind: 'api', file: 'app/api/projects/[projectId]/sources/[sourceId]/route.ts', method: 'DELETE', path: (c) => `/api/projects/${c.projectId}/sources/${c.sourceId}`, write: true },
   { kind: 'api', file: 'app/api/projects/[projectId]/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}`, write: false },
   { kind: 'api', file: 'app/api/projects/[projectId]/route.ts', method: 'PATCH', path: (c) => `/api/projects/${c.projectId}`, body: () => ({ name: 'Renamed by someone' }), write: true },
   { kind: 'api', file: 'app/api/projects/[projectId]/route.ts', method: 'DELETE', path: (c) => `/api/projects/${c.projectId}`, write: true },
@@ -82,13 +112,20 @@ test.describe('project route authorization', () => {
     const invited = await sessions.owner.post(`/api/projects/${projectId}/members`, { data: { email: users.viewer.email, role: 'viewer' } });
     expect(invited.status()).toBe(201);
     const members = (await (await sessions.owner.get(`/api/projects/${projectId}/members`)).json()).members as Array<{ userId: string; email: string }>;
-    ctx = { projectId, ownerId: members.find((m) => m.email === users.owner.email)!.userId, strangerEmail: users.stranger.email };
+    const uploaded = await sessions.owner.post(`/api/projects/${projectId}/sources`, {
+      data: Buffer.from('Interviewer: How did you start selling abroad?\nSeller: Through a friend in Hamburg.'),
+      headers: { 'x-file-name': encodeURIComponent('interview 1.txt'), 'content-type': 'text/plain' },
+    });
+    expect(uploaded.status()).toBe(201);
+    const sourceId = (await uploaded.json()).source.id as string;
+    ctx = { projectId, ownerId: members.find((m) => m.email === users.owner.email)!.userId, strangerEmail: users.stranger.email, sourceId };
   });
 
   const call = (api: APIRequestContext, r: Route) =>
     api.fetch(r.path(ctx), {
       method: r.kind === 'api' ? r.method : 'GET',
       data: r.kind === 'api' && r.body ? r.body(ctx) : undefined,
+      headers: r.kind === 'api' ? r.headers : undefined,
       maxRedirects: 0,
     });
 
@@ -120,5 +157,7 @@ test.describe('project route authorization', () => {
     expect(project.project.name).toBe('Matrix project');
     const members = (await (await sessions.owner.get(`/api/projects/${ctx.projectId}/members`)).json()).members as Array<{ role: string }>;
     expect(members.map((m) => m.role).sort()).toEqual(['owner', 'viewer']);
+    const sources = (await (await sessions.owner.get(`/api/projects/${ctx.projectId}/sources`)).json()).sources as Array<{ title: string }>;
+    expect(sources.map((s) => s.title)).toEqual(['interview 1']);
   });
 });

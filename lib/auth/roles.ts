@@ -22,6 +22,7 @@ export const PERMISSIONS = {
   'project:delete': ['owner'],
   'members:read': ['owner', 'coder', 'reviewer', 'viewer'],
   'members:manage': ['owner'],
+  'sources:write': ['owner', 'coder'],
   'coding:write': ['owner', 'coder'],
   'review:write': ['owner', 'reviewer'],
 } as const satisfies Record<string, readonly Role[]>;

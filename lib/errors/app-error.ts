@@ -8,6 +8,7 @@ export const APP_ERROR_STATUS = {
   NOT_FOUND: 404,
   INVALID_INPUT: 400,
   CONFLICT: 409,
+  TOO_LARGE: 413,
   RATE_LIMITED: 429,
 } as const;
 
@@ -45,6 +46,7 @@ const defaultMessages: Record<AppErrorCode, string> = {
   NOT_FOUND: 'Not found.',
   INVALID_INPUT: 'Please check the form.',
   CONFLICT: 'That conflicts with existing data.',
+  TOO_LARGE: 'That is too large.',
   RATE_LIMITED: 'Too many attempts. Please wait and try again.',
 };
 

@@ -11,6 +11,10 @@ import { updateMemberRole } from './data/member/update-member-role';
 import { deleteProject } from './data/project/delete-project';
 import { getProject } from './data/project/get-project';
 import { updateProject } from './data/project/update-project';
+import { createFolder } from './data/folder/create-folder';
+import { listFolders } from './data/folder/list-folders';
+import { createSourceFromText } from './data/source/create-source';
+import { listSources } from './data/source/list-sources';
 
 /**
  * Every project-scoped data function, called by each role and by a non-member. Writes use a
@@ -26,6 +30,14 @@ const operations: Array<{ name: string; allowed: readonly Role[]; call: Call }> 
   { name: 'addMember', allowed: ['owner'], call: (c) => addMember({ ...c, input: { email: c.other.email, role: 'viewer' } }) },
   { name: 'updateMemberRole', allowed: ['owner'], call: (c) => updateMemberRole({ ...c, memberUserId: c.other.id, input: { role: 'reviewer' } }) },
   { name: 'removeMember (someone else)', allowed: ['owner'], call: (c) => removeMember({ ...c, memberUserId: c.other.id }) },
+  { name: 'listSources', allowed: ROLES, call: (c) => listSources(c) },
+  { name: 'listFolders', allowed: ROLES, call: (c) => listFolders(c) },
+  {
+    name: 'createSourceFromText',
+    allowed: ['owner', 'coder'],
+    call: (c) => createSourceFromText({ ...c, input: { title: 'T', kind: 'other', folderId: null, text: 'some text' } }),
+  },
+  { name: 'createFolder', allowed: ['owner', 'coder'], call: (c) => createFolder({ ...c, input: { name: 'F' } }) },
 ];
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {

@@ -14,6 +14,8 @@ const ZEnv = z.object({
   GROUNDWORK_ALLOW_SIGNUP: flag.default(true),
   /** true: trust X-Forwarded-For for the client IP (set behind a reverse proxy). */
   GROUNDWORK_TRUST_PROXY: flag.default(false),
+  /** Largest uploaded source file, in megabytes. */
+  GROUNDWORK_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
 });
 
 export type Env = z.infer<typeof ZEnv>;

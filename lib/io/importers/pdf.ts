@@ -13,7 +13,6 @@
  *
  * Note for the app: Next.js must not bundle pdfjs-dist (add it to `serverExternalPackages`).
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -33,12 +32,16 @@ let pdfjsRoot: string | undefined;
  */
 async function loadPdfJs(): Promise<PdfJs> {
   pdfjsPromise ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const url = (specifier: string) => pathToFileURL(require.resolve(specifier)).href;
-    pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
-    const worker: unknown = await import(/* webpackIgnore: true */ url('pdfjs-dist/legacy/build/pdf.worker.mjs'));
+    // Node's own resolver, fetched so that bundlers cannot see it: Next's Turbopack rewrites
+    // `createRequire`/`require.resolve` into its module registry, which has no paths.
+    const nodeModule = process.getBuiltinModule('node:module') as typeof import('node:module');
+    const require = nodeModule.createRequire(path.join(process.cwd(), 'package.json'));
+    const resolve = (specifier: string) => require.resolve(specifier);
+    const url = (specifier: string) => pathToFileURL(resolve(specifier)).href;
+    pdfjsRoot = path.dirname(resolve('pdfjs-dist/package.json'));
+    const worker: unknown = await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url('pdfjs-dist/legacy/build/pdf.worker.mjs'));
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return (await import(/* webpackIgnore: true */ url('pdfjs-dist/legacy/build/pdf.mjs'))) as PdfJs;
+    return (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url('pdfjs-dist/legacy/build/pdf.mjs'))) as PdfJs;
   })();
   try {
     return await pdfjsPromise;

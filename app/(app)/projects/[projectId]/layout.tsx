@@ -9,6 +9,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
   const base = `/projects/${project.id}`;
   const items = [
     { href: base, label: 'Overview' },
+    { href: `${base}/sources`, label: 'Sources' },
     { href: `${base}/team`, label: 'Team' },
     ...(can(project.role, 'project:update') ? [{ href: `${base}/settings`, label: 'Settings' }] : []),
   ];

@@ -21,6 +21,10 @@ export default async function ProjectOverviewPage({ params }: Props) {
       <h1 data-testid="project-name">{project.name}</h1>
       {project.description ? <p style={{ whiteSpace: 'pre-wrap' }}>{project.description}</p> : <p className="muted">No description yet.</p>}
       <div className="stat-grid">
+        <Link href={`/projects/${project.id}/sources`} className="stat stat-link">
+          <div className="value">{project.sourceCount}</div>
+          <div className="label">{project.sourceCount === 1 ? 'Source' : 'Sources'}</div>
+        </Link>
         <div className="stat">
           <div className="value">{project.memberCount}</div>
           <div className="label">{project.memberCount === 1 ? 'Member' : 'Members'}</div>

@@ -12,6 +12,7 @@ export interface ProjectDetail {
   createdAt: string;
   role: Role;
   memberCount: number;
+  sourceCount: number;
 }
 
 /** @throws AppError NOT_FOUND when the user is not a member. */
@@ -19,7 +20,7 @@ export async function getProject(options: { userId: string; projectId: string })
   const { role } = await requireProjectPermission({ ...options, permission: 'project:read' });
   const project = await db.project.findUniqueOrThrow({
     where: { id: options.projectId },
-    select: { id: true, name: true, description: true, createdAt: true, _count: { select: { members: true } } },
+    select: { id: true, name: true, description: true, createdAt: true, _count: { select: { members: true, sources: true } } },
   });
   return {
     id: project.id,
@@ -28,5 +29,6 @@ export async function getProject(options: { userId: string; projectId: string })
     createdAt: project.createdAt.toISOString(),
     role,
     memberCount: project._count.members,
+    sourceCount: project._count.sources,
   };
 }

@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+
+import { expect, test } from '@playwright/test';
+
+import { newUser, signUp } from '../fixtures/users';
+
+const fixture = (name: string) => join(process.cwd(), 'lib/io/fixtures', name);
+
+test('import a .docx interview and a .pdf article with per-file progress; bad files explain themselves', async ({ page }, testInfo) => {
+  await signUp(page, newUser('Importer'));
+  await page.getByLabel('Project name').fill('Sources study');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Sources' }).click();
+  await expect(page.getByText('No sources yet.', { exact: false })).toBeVisible();
+
+  await page.getByLabel('Files to import').setInputFiles([fixture('interview.docx'), fixture('article.pdf'), fixture('scanned.pdf'), fixture('corrupt.docx')]);
+  await expect(page.getByTestId('upload-summary')).toHaveText('2 of 4 imported, 2 failed', { timeout: 30_000 });
+  const items = page.getByTestId('upload-item');
+  await expect(items.filter({ hasText: 'interview.docx' })).toContainText('Imported');
+  await expect(items.filter({ hasText: 'scanned.pdf' })).toContainText(/scanned PDF: no text to code/i);
+  await expect(items.filter({ hasText: 'corrupt.docx' })).toContainText('Failed');
+  await page.screenshot({ path: testInfo.outputPath('sources-upload.png'), fullPage: true });
+
+  const table = page.getByRole('table', { name: 'Sources' });
+  await expect(table.getByRole('row')).toHaveCount(3); // header + 2 sources
+  await expect(table).toContainText('Word');
+  await expect(table).toContainText('PDF');
+
+  // The PDF keeps its pages; open it.
+  await table.getByRole('link').filter({ hasNotText: /interview/i }).first().click();
+  await expect(page.getByTestId('source-text')).toContainText('Page 1');
+  await expect(page.getByTestId('source-text')).toContainText('Page 2');
+  await page.screenshot({ path: testInfo.outputPath('source-pdf.png'), fullPage: true });
+
+  // Edit its details as literature.
+  await page.getByLabel('Kind').selectOption('literature');
+  await page.getByLabel('Authors').fill('Glaser, B.; Strauss, A.');
+  await page.getByLabel('Year').fill('1967');
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await expect(page.getByTestId('form-message').first()).toHaveText('Details saved.');
+  await page.reload();
+  await expect(page.getByText('Glaser, B.; Strauss, A. (1967)')).toBeVisible();
+});
+
+test('pasted text with Chinese, emoji and markup is stored and shown as text', async ({ page }) => {
+  await signUp(page, newUser('Paster'));
+  await page.getByLabel('Project name').fill('Paste study');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Sources' }).click();
+  await page.getByText('Or paste text').click();
+  await page.getByLabel('Title').fill('访谈笔记 🙂');
+  const text = '卖家说：我们先做亚马逊🙂\n<script>window.__pwned = true</script><b>not bold</b>';
+  await page.getByLabel('Text', { exact: true }).fill(text);
+  await page.getByRole('button', { name: 'Add source' }).click();
+  await expect(page.getByTestId('source-title')).toHaveText('访谈笔记 🙂');
+  await expect(page.getByTestId('source-text')).toContainText('<script>window.__pwned = true</script><b>not bold</b>');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+  await expect(page.locator('[data-testid="source-text"] b')).toHaveCount(0);
+});

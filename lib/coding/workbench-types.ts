@@ -1,0 +1,66 @@
+/**
+ * The contract between the open-coding workbench (components/workbench, client) and the server
+ * (server actions in app/(app)/projects/[projectId]/sources/[sourceId]/actions.ts).
+ *
+ * Offsets: every `start`/`end` is a Unicode code point offset into the source's stored text
+ * (lib/coding/offsets.ts), `end` exclusive. The editor converts to and from ProseMirror
+ * positions (lib/coding/doc-positions.ts); the server never sees editor positions.
+ */
+
+export interface WorkbenchCode {
+  id: string;
+  name: string;
+  /** #rrggbb */
+  color: string;
+  definition: string;
+  /** Codings of this code in the whole project (for the codebook panel). */
+  segmentCount: number;
+  /** Distinct sources with at least one coding of this code. */
+  sourceCount: number;
+}
+
+export interface WorkbenchCoding {
+  id: string;
+  codeId: string;
+  start: number;
+  end: number;
+  coderId: string;
+  coderName: string;
+  /** Plain-text preview of the coding's memo ('' when none). */
+  memo: string;
+  createdAt: string;
+}
+
+export interface WorkbenchMemo {
+  id: string;
+  /** tiptap JSON document (see lib/coding/memo.ts), already validated by the server. */
+  body: unknown;
+  authorName: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WorkbenchData {
+  projectId: string;
+  source: { id: string; title: string; text: string; length: number };
+  codes: WorkbenchCode[];
+  codings: WorkbenchCoding[];
+  /** The people who coded this source, for the coder filter. */
+  coders: Array<{ id: string; name: string }>;
+  currentUser: { id: string; name: string };
+  /** false for reviewers and viewers: the workbench shows codings but offers no changes. */
+  canCode: boolean;
+}
+
+/** What a server action returns: the changed rows, or a message for the user. */
+export type ActionResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** The operations the workbench calls (bound server actions; every one re-checks the user). */
+export interface WorkbenchApi {
+  applyCode(input: { codeId: string; start: number; end: number }): Promise<ActionResult<WorkbenchCoding>>;
+  /** In-vivo or named: creates the code (a concept) and codes the range with it. */
+  createCodeAndApply(input: { name: string; color?: string; start: number; end: number }): Promise<ActionResult<{ code: WorkbenchCode; coding: WorkbenchCoding }>>;
+  removeCoding(input: { codingId: string }): Promise<ActionResult<{ codingId: string }>>;
+  adjustCoding(input: { codingId: string; start: number; end: number }): Promise<ActionResult<WorkbenchCoding>>;
+  setCodingMemo(input: { codingId: string; body: unknown }): Promise<ActionResult<WorkbenchCoding>>;
+}

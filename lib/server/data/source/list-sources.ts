@@ -1,0 +1,47 @@
+import 'server-only';
+
+import { requireProjectPermission } from '../../authz';
+import { db } from '../../db/client';
+
+export interface SourceListItem {
+  id: string;
+  title: string;
+  kind: string;
+  format: string;
+  wordCount: number;
+  folderId: string | null;
+  folderName: string | null;
+  addedBy: string | null;
+  createdAt: string;
+}
+
+/** Sources of a project, newest first, optionally in one folder. @throws AppError NOT_FOUND */
+export async function listSources(options: { userId: string; projectId: string; folderId?: string }): Promise<SourceListItem[]> {
+  await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'project:read' });
+  const rows = await db.source.findMany({
+    where: { projectId: options.projectId, ...(options.folderId ? { folderId: options.folderId } : {}) },
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      format: true,
+      wordCount: true,
+      folderId: true,
+      createdAt: true,
+      folder: { select: { name: true } },
+      createdBy: { select: { name: true } },
+    },
+    orderBy: { createdAt: 'desc' },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    kind: r.kind,
+    format: r.format,
+    wordCount: r.wordCount,
+    folderId: r.folderId,
+    folderName: r.folder?.name ?? null,
+    addedBy: r.createdBy?.name ?? null,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}
