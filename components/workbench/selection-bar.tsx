@@ -1,0 +1,37 @@
+import type { WorkbenchCode } from '@/lib/coding/workbench-types';
+
+import styles from './workbench.module.css';
+
+/** Props of {@link SelectionBar}. */
+export interface SelectionBarProps {
+  /** Inside the document's positioned container: below a line (`top`) or above it (`bottom`). */
+  position: { top?: number; bottom?: number; left: number };
+  lastCode: WorkbenchCode | null;
+  onPick(): void;
+  onApplyLast(): void;
+  onInVivo(): void;
+}
+
+/**
+ * Quick actions under a selection, with their shortcuts: pick a code, repeat the last code,
+ * in vivo. Buttons keep the text focused (mousedown is cancelled) so the selection stays.
+ */
+export function SelectionBar({ position, lastCode, onPick, onApplyLast, onInVivo }: SelectionBarProps) {
+  const keep = (e: React.MouseEvent) => e.preventDefault();
+  return (
+    <div className={styles.selectionBar} style={{ top: position.top, bottom: position.bottom, left: position.left }} role="group" aria-label="Code the selection" data-testid="selection-bar">
+      <button type="button" onMouseDown={keep} onClick={onPick} aria-keyshortcuts="C Control+K Meta+K">
+        Code… <kbd>C</kbd>
+      </button>
+      {lastCode && (
+        <button type="button" onMouseDown={keep} onClick={onApplyLast} aria-keyshortcuts="L" title={`Code with “${lastCode.name}” (L)`}>
+          <span className={styles.swatch} style={{ background: lastCode.color }} aria-hidden="true" />
+          <span className={styles.selectionBarName}>{lastCode.name}</span> <kbd>L</kbd>
+        </button>
+      )}
+      <button type="button" onMouseDown={keep} onClick={onInVivo} aria-keyshortcuts="V" title="Create a code named by the selected words (V)">
+        In vivo <kbd>V</kbd>
+      </button>
+    </div>
+  );
+}
