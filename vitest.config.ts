@@ -35,7 +35,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           // Component tests opt into a DOM with `// @vitest-environment jsdom` at the top of the file.
-          include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.{ts,tsx}'],
+          include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'prisma/**/*.test.ts', 'components/**/*.test.{ts,tsx}'],
           exclude: ['lib/server/**', 'node_modules/**'],
           environment: 'node',
         },

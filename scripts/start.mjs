@@ -57,7 +57,8 @@ export function sourceStamp() {
   return hash.digest('hex');
 }
 
-function ensureBuild() {
+/** Builds the app unless the existing build matches the sources (also used by the benches). */
+export function ensureBuild() {
   const stampFile = join(root, '.next', 'groundwork-source-stamp');
   const stamp = sourceStamp();
   if (existsSync(join(root, '.next', 'BUILD_ID')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;

@@ -3,13 +3,13 @@
 // TEST_DATABASE_URL names a server where throwaway databases may be created; otherwise they are
 // reported as skipped. Ends with one line: "npm test: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import pg from 'pg';
 
-import { sourceStamp } from './start.mjs';
+import { ensureBuild } from './start.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const reports = join(root, '.data', 'reports');
@@ -74,14 +74,7 @@ if (existsSync(vitestReport)) {
 
 // 4. Production build (reused when the sources have not changed since it was made).
 step('Production build (next build)');
-const stampFile = join(root, '.next', 'groundwork-source-stamp');
-const stamp = sourceStamp();
-if (existsSync(join(root, '.next', 'BUILD_ID')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
-  console.log('build is up to date');
-} else if (run(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'build']) !== 0) {
-  totals.failed += 1;
-  finish(1, 'next build failed; end-to-end tests not run.');
-} else writeFileSync(stampFile, stamp);
+ensureBuild();
 
 // 5. End-to-end tests in Chromium, per database.
 step('End-to-end tests (Playwright, Debian Chromium)');

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test';
+import { type APIRequestContext, type BrowserContext, expect, request as playwrightRequest, test } from '@playwright/test';
 
 import { newUser, signUp, type TestUser } from '../fixtures/users';
 
@@ -10,7 +10,7 @@ import { newUser, signUp, type TestUser } from '../fixtures/users';
  * owner. Pages: unauthenticated → redirect to /sign-in, non-member → 404. API: 401, 404, and a
  * viewer's writes → 403. The owner's 2xx on the same URLs shows the 404s are not bad URLs.
  */
-type Ctx = { projectId: string; ownerId: string; strangerEmail: string; sourceId: string };
+type Ctx = { projectId: string; ownerId: string; strangerEmail: string; sourceId: string; codeId: string };
 type Route =
   | { kind: 'page'; file: string; path: (c: Ctx) => string; viewer: 200 | 404 }
   | {
@@ -29,6 +29,16 @@ const ROUTES: Route[] = [
   { kind: 'page', file: 'app/(app)/projects/[projectId]/settings/page.tsx', path: (c) => `/projects/${c.projectId}/settings`, viewer: 404 },
   { kind: 'page', file: 'app/(app)/projects/[projectId]/sources/page.tsx', path: (c) => `/projects/${c.projectId}/sources`, viewer: 200 },
   { kind: 'page', file: 'app/(app)/projects/[projectId]/sources/[sourceId]/page.tsx', path: (c) => `/projects/${c.projectId}/sources/${c.sourceId}`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/sources/[sourceId]/details/page.tsx', path: (c) => `/projects/${c.projectId}/sources/${c.sourceId}/details`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/codes/page.tsx', path: (c) => `/projects/${c.projectId}/codes`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/codes/[codeId]/page.tsx', path: (c) => `/projects/${c.projectId}/codes/${c.codeId}`, viewer: 200 },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/exports/coded-segments/route.ts',
+    method: 'GET',
+    path: (c) => `/api/projects/${c.projectId}/exports/coded-segments?format=csv`,
+    write: false,
+  },
   { kind: 'api', file: 'app/api/projects/[projectId]/sources/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/sources`, write: false },
   {
     kind: 'api',
@@ -100,10 +110,12 @@ test.describe('project route authorization', () => {
   test.beforeAll(async ({ browser }, testInfo) => {
     const baseURL = testInfo.project.use.baseURL as string;
     const users: Record<string, TestUser> = { owner: newUser('MxOwner'), viewer: newUser('MxViewer'), stranger: newUser('MxStranger') };
+    let ownerContext!: BrowserContext;
     for (const role of ['owner', 'viewer', 'stranger'] as const) {
       const context = await browser.newContext({ baseURL });
       await signUp(await context.newPage(), users[role]);
       sessions[role] = context.request;
+      if (role === 'owner') ownerContext = context;
     }
     anonymous = await playwrightRequest.newContext({ baseURL });
     const created = await sessions.owner.post('/api/projects', { data: { name: 'Matrix project' } });
@@ -118,7 +130,15 @@ test.describe('project route authorization', () => {
     });
     expect(uploaded.status()).toBe(201);
     const sourceId = (await uploaded.json()).source.id as string;
-    ctx = { projectId, ownerId: members.find((m) => m.email === users.owner.email)!.userId, strangerEmail: users.stranger.email, sourceId };
+    // A code, through the Codebook form (codes have no JSON API yet).
+    const ownerPage = await ownerContext.newPage();
+    await ownerPage.goto(`/projects/${projectId}/codes`);
+    await ownerPage.getByLabel('Code name').fill('matrix code');
+    await ownerPage.getByRole('button', { name: 'Add code' }).click();
+    const link = ownerPage.getByRole('link', { name: 'matrix code' });
+    await expect(link).toBeVisible();
+    const codeId = (await link.getAttribute('href'))!.split('/').pop()!;
+    ctx = { projectId, ownerId: members.find((m) => m.email === users.owner.email)!.userId, strangerEmail: users.stranger.email, sourceId, codeId };
   });
 
   const call = (api: APIRequestContext, r: Route) =>

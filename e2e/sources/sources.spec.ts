@@ -26,11 +26,11 @@ test('import a .docx interview and a .pdf article with per-file progress; bad fi
   await expect(table).toContainText('Word');
   await expect(table).toContainText('PDF');
 
-  // The PDF keeps its pages; open it.
+  // Open the PDF: its text is in the coding view; its details are on the next tab.
   await table.getByRole('link').filter({ hasNotText: /interview/i }).first().click();
-  await expect(page.getByTestId('source-text')).toContainText('Page 1');
-  await expect(page.getByTestId('source-text')).toContainText('Page 2');
+  await expect(page.getByTestId('workbench')).toContainText('Results (page two)');
   await page.screenshot({ path: testInfo.outputPath('source-pdf.png'), fullPage: true });
+  await page.getByRole('link', { name: 'Details & memos' }).click();
 
   // Edit its details as literature.
   await page.getByLabel('Kind').selectOption('literature');
@@ -53,7 +53,7 @@ test('pasted text with Chinese, emoji and markup is stored and shown as text', a
   await page.getByLabel('Text', { exact: true }).fill(text);
   await page.getByRole('button', { name: 'Add source' }).click();
   await expect(page.getByTestId('source-title')).toHaveText('访谈笔记 🙂');
-  await expect(page.getByTestId('source-text')).toContainText('<script>window.__pwned = true</script><b>not bold</b>');
+  await expect(page.getByTestId('workbench')).toContainText('<script>window.__pwned = true</script><b>not bold</b>');
   expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
-  await expect(page.locator('[data-testid="source-text"] b')).toHaveCount(0);
+  await expect(page.locator('[data-testid="workbench"] b')).toHaveCount(0);
 });

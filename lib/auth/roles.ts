@@ -25,6 +25,7 @@ export const PERMISSIONS = {
   'sources:write': ['owner', 'coder'],
   'coding:write': ['owner', 'coder'],
   'review:write': ['owner', 'reviewer'],
+  'memo:write': ['owner', 'coder', 'reviewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -50,4 +51,13 @@ export function assertOwnerRemains(members: ReadonlyArray<{ userId: string; role
       userMessage: 'A project needs at least one owner. Make another member an owner first.',
     });
   }
+}
+
+/**
+ * Codings belong to their coder: in team coding, coders change only their own segments (so
+ * agreement between coders stays meaningful); owners may change any.
+ */
+export function canChangeCoding(role: Role, userId: string, coderId: string | null): boolean {
+  if (!can(role, 'coding:write')) return false;
+  return role === 'owner' || coderId === userId;
 }

@@ -50,6 +50,8 @@ export interface WorkbenchData {
   currentUser: { id: string; name: string };
   /** false for reviewers and viewers: the workbench shows codings but offers no changes. */
   canCode: boolean;
+  /** Optional: a coding to scroll to and select on load (links from coded retrieval). */
+  focusCodingId?: string;
 }
 
 /** What a server action returns: the changed rows, or a message for the user. */

@@ -10,6 +10,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
   const items = [
     { href: base, label: 'Overview' },
     { href: `${base}/sources`, label: 'Sources' },
+    { href: `${base}/codes`, label: 'Codebook' },
     { href: `${base}/team`, label: 'Team' },
     ...(can(project.role, 'project:update') ? [{ href: `${base}/settings`, label: 'Settings' }] : []),
   ];

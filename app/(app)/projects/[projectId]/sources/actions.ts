@@ -66,7 +66,7 @@ export async function updateSourceAction(projectId: string, sourceId: string, _p
   return formAction(async () => {
     const user = await requireActionUser();
     await updateSource({ userId: user.id, projectId, sourceId, input: parsed.data });
-    revalidatePath(`${sourcesPath(projectId)}/${sourceId}`);
+    revalidatePath(`${sourcesPath(projectId)}/${sourceId}`, 'layout');
     return { status: 'success', message: 'Details saved.' };
   });
 }

@@ -1,77 +1,53 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { notFound } from 'next/navigation';
 
-import { SourceDetailsForm } from '@/components/sources/source-details-form';
-import { SourceText } from '@/components/sources/source-text';
+import { SourceHeader } from '@/components/sources/source-header';
+import { Workbench } from '@/components/workbench/workbench';
 import { can } from '@/lib/auth/roles';
-import { isAppError } from '@/lib/errors/app-error';
-import { listFolders } from '@/lib/server/data/folder/list-folders';
-import { getSource } from '@/lib/server/data/source/get-source';
-import { loadProjectPage } from '@/lib/server/pages';
-import { isSourceKind, SOURCE_KIND_LABELS } from '@/lib/sources/kinds';
-import { textBlocks } from '@/lib/sources/text-blocks';
+import type { WorkbenchData } from '@/lib/coding/workbench-types';
+import { listCodes } from '@/lib/server/data/code/list-codes';
+import { listSourceCodings } from '@/lib/server/data/coding/list-source-codings';
+import { loadSourcePage } from '@/lib/server/source-page';
 
-import { deleteSourceAction, updateSourceAction } from '../actions';
+import { adjustCodingAction, applyCodeAction, createCodeAndApplyAction, removeCodingAction, setCodingMemoAction } from './actions';
 
-type Props = { params: Promise<{ projectId: string; sourceId: string }> };
-
-async function load(props: Props) {
-  const { projectId, sourceId } = await props.params;
-  const { user, project } = await loadProjectPage(projectId);
-  try {
-    return { user, project, source: await getSource({ userId: user.id, projectId, sourceId }) };
-  } catch (error) {
-    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
-}
+type Props = { params: Promise<{ projectId: string; sourceId: string }>; searchParams: Promise<{ coding?: string }> };
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  return { title: (await load(props)).source.title };
+  const { projectId, sourceId } = await props.params;
+  return { title: (await loadSourcePage(projectId, sourceId)).source.title };
 }
 
-export default async function SourcePage(props: Props) {
-  const { user, project, source } = await load(props);
-  const canWrite = can(project.role, 'sources:write');
-  const folders = canWrite ? await listFolders({ userId: user.id, projectId: project.id }) : [];
-  const blocks = textBlocks(source.text, source, source.length);
-  const kind = isSourceKind(source.kind) ? SOURCE_KIND_LABELS[source.kind] : source.kind;
-  const facts = [
-    source.authors && `${source.authors}${source.year ? ` (${source.year})` : ''}`,
-    !source.authors && source.year && String(source.year),
-    source.venue,
-    source.interviewee && `Interviewee: ${source.interviewee}`,
-    source.interviewDate && `Date: ${source.interviewDate}`,
-    source.interviewer && `Interviewer: ${source.interviewer}`,
-  ].filter(Boolean);
+/** The open-coding workbench for one source. */
+export default async function SourceCodingPage(props: Props) {
+  const { projectId, sourceId } = await props.params;
+  const { coding: focusCodingId } = await props.searchParams;
+  const { user, project, source } = await loadSourcePage(projectId, sourceId);
+  const [codes, codings] = await Promise.all([listCodes({ userId: user.id, projectId }), listSourceCodings({ userId: user.id, projectId, sourceId })]);
+  const coders = new Map(codings.map((c) => [c.coderId, c.coderName]));
+  const data: WorkbenchData = {
+    projectId,
+    source: { id: source.id, title: source.title, text: source.text, length: source.length },
+    codes,
+    codings,
+    coders: [...coders].map(([id, name]) => ({ id, name })),
+    currentUser: { id: user.id, name: user.name },
+    canCode: can(project.role, 'coding:write'),
+    focusCodingId,
+  };
+  const bind = <A extends unknown[], R>(action: (projectId: string, sourceId: string, ...rest: A) => R) => action.bind(null, projectId, sourceId);
   return (
     <>
-      <div className="breadcrumb">
-        <Link href={`/projects/${project.id}/sources`}>Sources</Link> / {kind}
-      </div>
-      <h1 data-testid="source-title">{source.title}</h1>
-      <p className="muted">
-        {kind} · {source.wordCount.toLocaleString('en-GB')} words · {source.length.toLocaleString('en-GB')} characters
-        {source.fileName ? ` · ${source.fileName}` : ''}
-        {source.encoding && source.encoding !== 'utf-8' ? ` · decoded from ${source.encoding}` : ''}
-        {source.addedBy ? ` · added by ${source.addedBy}` : ''}
-      </p>
-      {facts.length > 0 && <p>{facts.join(' · ')}</p>}
-      <div className="source-layout">
-        <SourceText blocks={blocks} />
-        {canWrite && (
-          <aside className="card source-aside">
-            <h2>Details</h2>
-            <SourceDetailsForm
-              source={source}
-              folders={folders}
-              update={updateSourceAction.bind(null, project.id, source.id)}
-              remove={deleteSourceAction.bind(null, project.id, source.id)}
-            />
-          </aside>
-        )}
-      </div>
+      <SourceHeader projectId={projectId} source={source} active="code" />
+      <Workbench
+        data={data}
+        api={{
+          applyCode: bind(applyCodeAction),
+          createCodeAndApply: bind(createCodeAndApplyAction),
+          removeCoding: bind(removeCodingAction),
+          adjustCoding: bind(adjustCodingAction),
+          setCodingMemo: bind(setCodingMemoAction),
+        }}
+      />
     </>
   );
 }

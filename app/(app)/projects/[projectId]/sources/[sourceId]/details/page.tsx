@@ -1,0 +1,64 @@
+import type { Metadata } from 'next';
+
+import { MemoLog } from '@/components/memos/memo-log';
+import { SourceDetailsForm } from '@/components/sources/source-details-form';
+import { SourceHeader } from '@/components/sources/source-header';
+import { can } from '@/lib/auth/roles';
+import { listFolders } from '@/lib/server/data/folder/list-folders';
+import { listMemos } from '@/lib/server/data/memo/memos';
+import { loadSourcePage } from '@/lib/server/source-page';
+
+import { addMemoAction, deleteMemoAction } from '../../../memos/actions';
+import { deleteSourceAction, updateSourceAction } from '../../actions';
+
+type Props = { params: Promise<{ projectId: string; sourceId: string }> };
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { projectId, sourceId } = await props.params;
+  return { title: `${(await loadSourcePage(projectId, sourceId)).source.title} · details` };
+}
+
+export default async function SourceDetailsPage(props: Props) {
+  const { projectId, sourceId } = await props.params;
+  const { user, project, source } = await loadSourcePage(projectId, sourceId);
+  const canWrite = can(project.role, 'sources:write');
+  const [folders, memos] = await Promise.all([
+    canWrite ? listFolders({ userId: user.id, projectId: project.id }) : [],
+    listMemos({ userId: user.id, projectId: project.id, target: { sourceId: source.id } }),
+  ]);
+  return (
+    <>
+      <SourceHeader projectId={project.id} source={source} active="details" />
+      <div className="details-grid">
+        {canWrite ? (
+          <section className="card">
+            <h2>Details</h2>
+            <SourceDetailsForm
+              source={source}
+              folders={folders}
+              update={updateSourceAction.bind(null, project.id, source.id)}
+              remove={deleteSourceAction.bind(null, project.id, source.id)}
+            />
+          </section>
+        ) : (
+          <section className="card">
+            <h2>Details</h2>
+            <p className="muted">Only owners and coders can edit a source’s details.</p>
+          </section>
+        )}
+        <section className="card">
+          <h2>Memos on this source</h2>
+          <MemoLog
+            target={{ sourceId: source.id }}
+            memos={memos}
+            canWrite={can(project.role, 'memo:write')}
+            currentUserId={user.id}
+            isOwner={project.role === 'owner'}
+            add={addMemoAction.bind(null, project.id)}
+            remove={deleteMemoAction.bind(null, project.id)}
+          />
+        </section>
+      </div>
+    </>
+  );
+}

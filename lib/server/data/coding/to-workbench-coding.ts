@@ -1,0 +1,37 @@
+import 'server-only';
+
+import type { WorkbenchCoding } from '@/lib/coding/workbench-types';
+
+/** The columns every coding read selects, and their mapping to the workbench contract. */
+export const codingSelect = {
+  id: true,
+  codeId: true,
+  start: true,
+  end: true,
+  coderId: true,
+  createdAt: true,
+  coder: { select: { name: true } },
+  memo: { select: { text: true } },
+} as const;
+
+export function toWorkbenchCoding(row: {
+  id: string;
+  codeId: string;
+  start: number;
+  end: number;
+  coderId: string | null;
+  createdAt: Date;
+  coder: { name: string } | null;
+  memo: { text: string } | null;
+}): WorkbenchCoding {
+  return {
+    id: row.id,
+    codeId: row.codeId,
+    start: row.start,
+    end: row.end,
+    coderId: row.coderId ?? '',
+    coderName: row.coder?.name ?? 'Former member',
+    memo: row.memo?.text ?? '',
+    createdAt: row.createdAt.toISOString(),
+  };
+}
