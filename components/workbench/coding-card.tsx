@@ -2,6 +2,9 @@
 
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 
+import { MemoEditor } from '@/components/memo/memo-editor';
+import { MemoView } from '@/components/memo/memo-view';
+import type { MemoDoc } from '@/lib/coding/memo';
 import { isPendingId } from '@/lib/coding/workbench-state';
 import type { WorkbenchCode, WorkbenchCoding } from '@/lib/coding/workbench-types';
 
@@ -25,7 +28,7 @@ export interface CodingCardProps {
   autoFocus: boolean;
   onActivate(codingId: string): void;
   onRemove(codingId: string): void;
-  onSaveMemo(codingId: string, text: string): void;
+  onSaveMemo(codingId: string, doc: MemoDoc): void;
   onStartAdjust(codingId: string): void;
   onApplyAdjust(): void;
   onCancelAdjust(): void;
@@ -95,7 +98,7 @@ function CodingRow({
   onCancelAdjust,
 }: CodingCardProps & { coding: WorkbenchCoding }) {
   const [editing, setEditing] = useState(false);
-  const [memo, setMemo] = useState(coding.memo);
+  const [memo, setMemo] = useState<MemoDoc | null>(null);
   const [confirming, setConfirming] = useState(false);
   const code = codesById.get(coding.codeId);
   const pending = isPendingId(coding.id);
@@ -120,50 +123,32 @@ function CodingRow({
           className={styles.memoForm}
           onSubmit={(e) => {
             e.preventDefault();
-            onSaveMemo(coding.id, memo);
+            if (memo) onSaveMemo(coding.id, memo);
             setEditing(false);
           }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              e.stopPropagation();
+              setEditing(false);
+            } else if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
+              e.preventDefault();
+              e.currentTarget.requestSubmit();
+            }
+          }}
         >
-          <label className="visually-hidden" htmlFor={`memo-${coding.id}`}>
-            Memo on this coding
-          </label>
-          <textarea
-            id={`memo-${coding.id}`}
-            value={memo}
-            onChange={(e) => setMemo(e.target.value)}
-            rows={4}
-            autoFocus
-            placeholder="What strikes you about this passage?"
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') {
-                e.preventDefault();
-                e.stopPropagation();
-                setMemo(coding.memo);
-                setEditing(false);
-              } else if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
-                e.preventDefault();
-                e.currentTarget.form?.requestSubmit();
-              }
-            }}
-          />
+          <MemoEditor value={coding.memoBody ?? coding.memo} onChange={setMemo} ariaLabel="Memo on this coding" placeholder="What strikes you about this passage?" />
           <div className={styles.cardActions}>
-            <button type="submit" className="btn btn-sm">
+            <button type="submit" className="btn btn-sm" disabled={!memo}>
               Save memo
             </button>
-            <button
-              type="button"
-              className="btn btn-secondary btn-sm"
-              onClick={() => {
-                setMemo(coding.memo);
-                setEditing(false);
-              }}
-            >
+            <button type="button" className="btn btn-secondary btn-sm" onClick={() => setEditing(false)}>
               Cancel
             </button>
           </div>
         </form>
       ) : coding.memo ? (
-        <p className={styles.cardMemo}>{coding.memo}</p>
+        <MemoView value={coding.memoBody ?? coding.memo} className={styles.cardMemo} />
       ) : (
         <p className={styles.cardMemoEmpty}>No memo</p>
       )}
@@ -201,7 +186,7 @@ function CodingRow({
                 className="btn btn-secondary btn-sm"
                 disabled={pending}
                 onClick={() => {
-                  setMemo(coding.memo);
+                  setMemo(null);
                   setEditing(true);
                 }}
               >

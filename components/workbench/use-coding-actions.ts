@@ -15,7 +15,7 @@ import {
 } from '@/lib/coding/workbench-state';
 import type { ActionResult, WorkbenchApi, WorkbenchCode, WorkbenchCoding } from '@/lib/coding/workbench-types';
 
-import { memoBodyFromText } from './memo-body';
+import { isMemoEmpty, type MemoDoc, memoToPlainText } from '@/lib/coding/memo';
 
 const NO_SERVER = 'The change could not be saved: the server did not answer. It was undone.';
 
@@ -64,6 +64,7 @@ export function useCodingActions({ api, dispatch, view, filter, currentUser, can
     coderId: currentUser.id,
     coderName: currentUser.name,
     memo: '',
+    memoBody: null,
     createdAt: new Date().toISOString(),
   });
 
@@ -109,13 +110,14 @@ export function useCodingActions({ api, dispatch, view, filter, currentUser, can
     announce('Coding removed.');
   }
 
-  /** Save a plain-text memo as a tiptap document. */
-  function saveMemo(codingId: string, memoText: string) {
+  /** Save a rich-text memo (an empty document clears it). */
+  function saveMemo(codingId: string, doc: MemoDoc) {
     if (!canCode || isPendingId(codingId)) return;
     const opId = newOpId();
+    const empty = isMemoEmpty(doc);
     void run(
-      { kind: 'memo', opId, codingId, memo: memoText.trim() },
-      () => api.setCodingMemo({ codingId, body: memoBodyFromText(memoText) }),
+      { kind: 'memo', opId, codingId, memo: empty ? '' : memoToPlainText(doc), memoBody: empty ? null : doc },
+      () => api.setCodingMemo({ codingId, body: doc }),
       (value) => ({ kind: 'memo', coding: value }),
     );
     announce('Memo saved.');

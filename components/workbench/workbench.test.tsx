@@ -8,7 +8,7 @@ import { createDocPositionIndex } from '@/lib/coding/doc-positions';
 import type { ActionResult, WorkbenchApi, WorkbenchCode, WorkbenchCoding, WorkbenchData } from '@/lib/coding/workbench-types';
 
 import { pickerOptions } from './code-picker';
-import { memoBodyFromText } from './memo-body';
+import { type MemoDoc, memoToPlainText, plainTextToMemo } from '@/lib/coding/memo';
 import { Workbench } from './workbench';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -36,6 +36,7 @@ const coding = (id: string, codeId: string, s: string, coderId = 'u1', memo = ''
   coderId,
   coderName: coderId === 'u1' ? 'Ana' : 'Ben',
   memo,
+  memoBody: memo ? plainTextToMemo(memo) : null,
   createdAt: '2026-03-01T10:00:00.000Z',
 });
 
@@ -64,17 +65,21 @@ let nextId = 100;
 function makeApi(): WorkbenchApi & { [K in keyof WorkbenchApi]: ReturnType<typeof vi.fn> } {
   return {
     applyCode: vi.fn((i: { codeId: string; start: number; end: number }) =>
-      ok({ id: `c${nextId++}`, ...i, coderId: 'u1', coderName: 'Ana', memo: '', createdAt: new Date().toISOString() }),
+      ok({ id: `c${nextId++}`, ...i, coderId: 'u1', coderName: 'Ana', memo: '', memoBody: null, createdAt: new Date().toISOString() }),
     ),
     createCodeAndApply: vi.fn((i: { name: string; color?: string; start: number; end: number }) => {
       const k = { id: `k${nextId++}`, name: i.name, color: i.color ?? '#000000', definition: '', segmentCount: 1, sourceCount: 1 };
-      return ok({ code: k, coding: { id: `c${nextId++}`, codeId: k.id, start: i.start, end: i.end, coderId: 'u1', coderName: 'Ana', memo: '', createdAt: '' } });
+      return ok({ code: k, coding: { id: `c${nextId++}`, codeId: k.id, start: i.start, end: i.end, coderId: 'u1', coderName: 'Ana', memo: '', memoBody: null, createdAt: '' } });
     }),
     removeCoding: vi.fn((i: { codingId: string }) => ok({ codingId: i.codingId })),
     adjustCoding: vi.fn((i: { codingId: string; start: number; end: number }) =>
       ok({ ...coding(i.codingId, 'k-origin', 'How'), start: i.start, end: i.end }),
     ),
-    setCodingMemo: vi.fn(() => ok(coding('c1', 'k-origin', 'How did the cooperative start?', 'u1', 'saved'))),
+    // Like the server: the coding it was called for, with the memo saved.
+    setCodingMemo: vi.fn((i: { codingId: string; body: MemoDoc }) => {
+      const saved = makeData().codings.find((c) => c.id === i.codingId)!;
+      return ok({ ...saved, memo: memoToPlainText(i.body), memoBody: i.body });
+    }),
   } as never;
 }
 
@@ -252,16 +257,19 @@ describe('Workbench', () => {
     expect(card.textContent).toContain('Field as shared ground');
 
     await click(Array.from(card.querySelectorAll('button')).find((b) => b.textContent === 'Edit memo')!);
-    const textarea = card.querySelector('textarea')!;
+    // The rich memo editor opens on the stored memo; drive it through tiptap's own commands.
+    const memoEditor = card.querySelector<HTMLElement & { editor?: { commands: { setContent(c: unknown): boolean }; getText(): string } }>('form .ProseMirror')!;
+    expect(memoEditor.editor!.getText()).toBe('Field as shared ground');
+    const rich = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ground, ' }, { type: 'text', text: 'shared', marks: [{ type: 'bold' }] }] }] };
     await act(async () => {
-      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(textarea, 'Ground, shared');
-      textarea.dispatchEvent(new Event('input', { bubbles: true }));
+      memoEditor.editor!.commands.setContent(rich);
     });
     await act(async () => {
-      textarea.form!.requestSubmit();
+      card.querySelector('form')!.requestSubmit();
     });
-    expect(api.setCodingMemo).toHaveBeenCalledWith({ codingId: 'c2', body: memoBodyFromText('Ground, shared') });
-    expect(memoBodyFromText('Ground, shared')).toEqual({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ground, shared' }] }] });
+    expect(api.setCodingMemo).toHaveBeenCalledWith({ codingId: 'c2', body: rich });
+    // Shown rich, and previewed as plain text.
+    expect(Array.from(card.querySelectorAll('strong')).map((el) => el.textContent)).toContain('shared');
 
     await click(Array.from(card.querySelectorAll('button')).find((b) => b.textContent === 'Remove')!);
     await click(Array.from(card.querySelectorAll('button')).find((b) => b.textContent === 'Remove')!);
@@ -341,7 +349,7 @@ describe('Workbench performance', () => {
     const codes = Array.from({ length: 40 }, (_, i) => code(`k${i}`, `code ${i}`, '#2e86ab', 125));
     const codings: WorkbenchCoding[] = Array.from({ length: 5000 }, (_, i) => {
       const start = Math.floor((i * (n - 400)) / 5000);
-      return { id: `c${i}`, codeId: `k${i % 40}`, start, end: start + 20 + (i % 9) * 35, coderId: 'u1', coderName: 'Ana', memo: '', createdAt: '' };
+      return { id: `c${i}`, codeId: `k${i % 40}`, start, end: start + 20 + (i % 9) * 35, coderId: 'u1', coderName: 'Ana', memo: '', memoBody: null, createdAt: '' };
     });
     const data = makeData({ source: { id: 's', title: 'Long', text, length: n }, codes, codings });
     const t0 = performance.now();

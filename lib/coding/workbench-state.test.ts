@@ -29,6 +29,7 @@ const coding = (id: string, codeId: string, start: number, end: number, coderId 
   coderId,
   coderName: coderId,
   memo: '',
+  memoBody: null,
   createdAt: '2026-01-01T00:00:00.000Z',
 });
 
@@ -131,7 +132,7 @@ describe('create, remove, adjust, memo', () => {
     let s = run(
       base(),
       { type: 'begin', op: { kind: 'adjust', opId: 'a', codingId: 'c1', start: 2, end: 8 } },
-      { type: 'begin', op: { kind: 'memo', opId: 'm', codingId: 'c1', memo: 'Irony here' } },
+      { type: 'begin', op: { kind: 'memo', opId: 'm', codingId: 'c1', memo: 'Irony here', memoBody: null } },
     );
     expect(selectView(s).codings[0]).toMatchObject({ start: 2, end: 8, memo: 'Irony here' });
     s = run(s, { type: 'fail', opId: 'a', message: 'no' });

@@ -25,7 +25,7 @@ export type PendingOp =
   | { kind: 'create'; opId: string; code: WorkbenchCode; coding: WorkbenchCoding }
   | { kind: 'remove'; opId: string; codingId: string }
   | { kind: 'adjust'; opId: string; codingId: string; start: number; end: number }
-  | { kind: 'memo'; opId: string; codingId: string; memo: string };
+  | { kind: 'memo'; opId: string; codingId: string; memo: string; memoBody: unknown };
 
 /** The server's answer to a {@link PendingOp} of the same kind. */
 export type OpResult =
@@ -177,7 +177,7 @@ export function selectView(state: Pick<WorkbenchState, 'codes' | 'codings' | 'pe
         view = { ...view, codings: view.codings.map((c) => (c.id === op.codingId ? { ...c, start: op.start, end: op.end } : c)) };
         break;
       case 'memo':
-        view = { ...view, codings: view.codings.map((c) => (c.id === op.codingId ? { ...c, memo: op.memo } : c)) };
+        view = { ...view, codings: view.codings.map((c) => (c.id === op.codingId ? { ...c, memo: op.memo, memoBody: op.memoBody } : c)) };
         break;
     }
   }

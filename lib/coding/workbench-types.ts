@@ -28,6 +28,8 @@ export interface WorkbenchCoding {
   coderName: string;
   /** Plain-text preview of the coding's memo ('' when none). */
   memo: string;
+  /** The memo itself: a tiptap JSON document (lib/coding/memo.ts), or null when none. */
+  memoBody: unknown;
   createdAt: string;
 }
 

@@ -11,7 +11,7 @@ export const codingSelect = {
   coderId: true,
   createdAt: true,
   coder: { select: { name: true } },
-  memo: { select: { text: true } },
+  memo: { select: { text: true, body: true } },
 } as const;
 
 export function toWorkbenchCoding(row: {
@@ -22,7 +22,7 @@ export function toWorkbenchCoding(row: {
   coderId: string | null;
   createdAt: Date;
   coder: { name: string } | null;
-  memo: { text: string } | null;
+  memo: { text: string; body: string } | null;
 }): WorkbenchCoding {
   return {
     id: row.id,
@@ -32,6 +32,7 @@ export function toWorkbenchCoding(row: {
     coderId: row.coderId ?? '',
     coderName: row.coder?.name ?? 'Former member',
     memo: row.memo?.text ?? '',
+    memoBody: row.memo ? (JSON.parse(row.memo.body) as unknown) : null,
     createdAt: row.createdAt.toISOString(),
   };
 }
