@@ -6,13 +6,10 @@
  * one-mediator bootstrap with lm.fit on prebuilt design matrices in the same run (system.time inside R, CSV
  * reading excluded).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataFrame } from '@/lib/stats/frame';
 import { mediate } from '@/lib/stats/mediate';
-import { createRng } from '@/lib/stats/random';
+
+import { normalSource, runR, timeIt } from './support/measure';
 
 const N = 5206;
 const BOOT = 5000;
@@ -21,17 +18,16 @@ const COVARIATES = ['age', 'female', 'tenure', 'educ', 'lninc', 'state'];
 
 /** Seeded data: X → M1, M2 → Y with 6 covariates (4 continuous, 2 binary). */
 function makeData(): DataFrame {
-  const rng = createRng(5206);
-  const normal = () => Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+  const { normal, uniform } = normalSource(5206);
   const cols: Record<string, number[]> = { x: [], m1: [], m2: [], y: [] };
   for (const c of COVARIATES) cols[c] = [];
   for (let i = 0; i < N; i++) {
     const age = 38 + 9 * normal();
-    const female = rng.next() < 0.46 ? 1 : 0;
+    const female = uniform() < 0.46 ? 1 : 0;
     const tenure = Math.max(0, 0.3 * (age - 21) + 3 * normal());
     const educ = 14 + 2.5 * normal();
     const lninc = 10 + 0.05 * educ + 0.4 * normal();
-    const state = rng.next() < 0.4 ? 1 : 0;
+    const state = uniform() < 0.4 ? 1 : 0;
     const x = 3.5 + 0.75 * normal();
     const m1 = 4 + 0.5 * (x - 3.5) + 0.01 * (age - 38) + 0.9 * normal();
     const m2 = 4 + 0.3 * (x - 3.5) - 0.1 * female + 0.9 * normal();
@@ -42,64 +38,29 @@ function makeData(): DataFrame {
   return cols;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
-
-function timeIt(fn: () => unknown): number {
-  fn(); // warm-up
-  const times: number[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
-
 /** R: the same percentile bootstrap (resample rows, lm.fit for each equation), elapsed ms. */
 function rTime(df: DataFrame, mediators: string[]): number | undefined {
-  try {
-    execFileSync('Rscript', ['--version'], { stdio: 'ignore' });
-  } catch {
-    return undefined;
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'bench-mediation-'));
-  try {
-    const cols = ['y', 'x', 'm1', 'm2', ...COVARIATES];
-    const lines = [cols.join(',')];
-    for (let i = 0; i < N; i++) lines.push(cols.map((c) => String(df[c][i])).join(','));
-    const csv = join(dir, 'data.csv');
-    writeFileSync(csv, lines.join('\n') + '\n');
-    const covs = `c(${COVARIATES.map((c) => JSON.stringify(c)).join(',')})`;
-    const ms = `c(${mediators.map((m) => JSON.stringify(m)).join(',')})`;
-    const script = [
-      `d <- read.csv(${JSON.stringify(csv)})`,
-      'set.seed(1)',
-      `covs <- ${covs}; ms <- ${ms}`,
-      'el <- system.time({',
-      '  Xa <- cbind(1, as.matrix(d[, c("x", covs)]))',
-      '  Xy <- cbind(1, as.matrix(d[, c("x", ms, covs)]))',
-      '  M <- as.matrix(d[, ms, drop = FALSE]); y <- d$y; n <- nrow(d)',
-      `  ind <- matrix(NA_real_, ${BOOT}, length(ms))`,
-      `  for (r in 1:${BOOT}) {`,
-      '    i <- sample.int(n, n, replace = TRUE)',
-      '    b <- lm.fit(Xy[i, ], y[i])$coefficients',
-      '    for (j in seq_along(ms)) ind[r, j] <- lm.fit(Xa[i, ], M[i, j])$coefficients[2] * b[2 + j]',
-      '  }',
-      '  tot <- rowSums(ind); ci <- quantile(tot, c(.025, .975)); se <- sd(tot)',
-      '})[["elapsed"]]',
-      'cat(el * 1000)',
-    ].join('\n');
-    const out = execFileSync('Rscript', ['-e', script], { encoding: 'utf8', timeout: 600_000 });
-    const v = Number(out.trim());
-    return Number.isFinite(v) ? v : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const covs = `c(${COVARIATES.map((c) => JSON.stringify(c)).join(',')})`;
+  const ms = `c(${mediators.map((m) => JSON.stringify(m)).join(',')})`;
+  const out = runR(df, ['y', 'x', 'm1', 'm2', ...COVARIATES], (csv) => [
+    `d <- read.csv(${JSON.stringify(csv)})`,
+    'set.seed(1)',
+    `covs <- ${covs}; ms <- ${ms}`,
+    'el <- system.time({',
+    '  Xa <- cbind(1, as.matrix(d[, c("x", covs)]))',
+    '  Xy <- cbind(1, as.matrix(d[, c("x", ms, covs)]))',
+    '  M <- as.matrix(d[, ms, drop = FALSE]); y <- d$y; n <- nrow(d)',
+    `  ind <- matrix(NA_real_, ${BOOT}, length(ms))`,
+    `  for (r in 1:${BOOT}) {`,
+    '    i <- sample.int(n, n, replace = TRUE)',
+    '    b <- lm.fit(Xy[i, ], y[i])$coefficients',
+    '    for (j in seq_along(ms)) ind[r, j] <- lm.fit(Xa[i, ], M[i, j])$coefficients[2] * b[2 + j]',
+    '  }',
+    '  tot <- rowSums(ind); ci <- quantile(tot, c(.025, .975)); se <- sd(tot)',
+    '})[["elapsed"]]',
+    'cat(el * 1000)',
+  ]);
+  return out && Number.isFinite(out[0]) ? out[0] : undefined;
 }
 
 /**
@@ -114,8 +75,8 @@ function rTime(df: DataFrame, mediators: string[]): number | undefined {
 export default async function bench(): Promise<Array<{ name: string; ms: number; targetMs?: number; rMs?: number; note?: string }>> {
   const df = makeData();
   const opts = { y: 'y', x: 'x', covariates: COVARIATES, boot: BOOT, seed: 1 };
-  const simple = timeIt(() => mediate(df, { ...opts, m: 'm1' }));
-  const parallel = timeIt(() => mediate(df, { ...opts, m: ['m1', 'm2'] }));
+  const simple = timeIt(() => mediate(df, { ...opts, m: 'm1' }), RUNS);
+  const parallel = timeIt(() => mediate(df, { ...opts, m: ['m1', 'm2'] }), RUNS);
   const method = mediate(df, { ...opts, m: 'm1', boot: 10 }).bootstrap?.method;
   const rSimple = rTime(df, ['m1']);
   const rNote = rSimple === undefined ? 'Rscript not available' : 'R: elapsed of the same 5,000-draw bootstrap with lm.fit in the same run, CSV read excluded';

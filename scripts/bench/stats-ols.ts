@@ -4,13 +4,10 @@
  * median of 5 runs after a warm-up; when Rscript is on PATH, times R's `summary(lm())` on the
  * same data in the same run (inside R with system.time, CSV reading excluded).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataFrame } from '@/lib/stats/frame';
 import { ols } from '@/lib/stats/ols';
-import { createRng } from '@/lib/stats/random';
+
+import { normalSource, runR, timeIt } from './support/measure';
 
 const N = 100_000;
 const K = 20;
@@ -18,12 +15,7 @@ const RUNS = 5;
 
 /** Seeded data: x_j ~ N(0,1) with mild correlation, y = 1 + Σ b_j x_j + N(0, 2²). */
 function makeData(): { df: DataFrame; names: string[] } {
-  const rng = createRng(20240501);
-  const normal = () => {
-    // Box–Muller (one value per call; simple and deterministic)
-    const u = 1 - rng.next();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.next());
-  };
+  const { normal } = normalSource(20240501);
   const names = Array.from({ length: K }, (_, j) => `x${j + 1}`);
   const cols = names.map(() => new Array<number>(N));
   const y = new Array<number>(N);
@@ -42,56 +34,21 @@ function makeData(): { df: DataFrame; names: string[] } {
   return { df, names };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
-
-function timeIt(fn: () => unknown): number {
-  fn(); // warm-up
-  const times: number[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
-
 /** R's median ms for summary(lm()) and for coeftest with sandwich::vcovHC(type = "HC1"). */
 function rTime(df: DataFrame, names: string[]): { classic: number; hc1?: number } | undefined {
-  try {
-    execFileSync('Rscript', ['--version'], { stdio: 'ignore' });
-  } catch {
-    return undefined;
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'bench-ols-'));
-  try {
-    const cols = ['y', ...names];
-    const lines = [cols.join(',')];
-    for (let i = 0; i < N; i++) lines.push(cols.map((c) => String(df[c][i])).join(','));
-    const csv = join(dir, 'data.csv');
-    writeFileSync(csv, lines.join('\n') + '\n');
-    const script = [
-      `d <- read.csv(${JSON.stringify(csv)})`,
-      `f <- as.formula(paste("y ~", paste(${JSON.stringify(names.join(','))} |> strsplit(",") |> unlist(), collapse = " + ")))`,
-      'invisible(summary(lm(f, d)))',
-      `t <- replicate(${RUNS}, system.time(summary(lm(f, d)))[["elapsed"]])`,
-      'hc <- if (requireNamespace("sandwich", quietly = TRUE)) {',
-      '  robust <- function() { m <- lm(f, d); v <- sandwich::vcovHC(m, type = "HC1"); b <- coef(m); se <- sqrt(diag(v)); 2 * pt(-abs(b / se), m$df.residual) }',
-      `  invisible(robust()); median(replicate(${RUNS}, system.time(robust())[["elapsed"]]))`,
-      '} else NA',
-      'cat(median(t) * 1000, hc * 1000)',
-    ].join('\n');
-    const out = execFileSync('Rscript', ['-e', script], { encoding: 'utf8', timeout: 300_000 });
-    const [classic, hc1] = out.trim().split(/\s+/).map(Number);
-    if (!Number.isFinite(classic)) return undefined;
-    return Number.isFinite(hc1) ? { classic, hc1 } : { classic };
-  } catch {
-    return undefined;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const out = runR(df, ['y', ...names], (csv) => [
+    `d <- read.csv(${JSON.stringify(csv)})`,
+    `f <- as.formula(paste("y ~", paste(${JSON.stringify(names.join(','))} |> strsplit(",") |> unlist(), collapse = " + ")))`,
+    'invisible(summary(lm(f, d)))',
+    `t <- replicate(${RUNS}, system.time(summary(lm(f, d)))[["elapsed"]])`,
+    'hc <- if (requireNamespace("sandwich", quietly = TRUE)) {',
+    '  robust <- function() { m <- lm(f, d); v <- sandwich::vcovHC(m, type = "HC1"); b <- coef(m); se <- sqrt(diag(v)); 2 * pt(-abs(b / se), m$df.residual) }',
+    `  invisible(robust()); median(replicate(${RUNS}, system.time(robust())[["elapsed"]]))`,
+    '} else NA',
+    'cat(median(t) * 1000, hc * 1000)',
+  ], 300_000);
+  if (!out || !Number.isFinite(out[0])) return undefined;
+  return Number.isFinite(out[1]) ? { classic: out[0], hc1: out[1] } : { classic: out[0] };
 }
 
 /**
@@ -105,8 +62,8 @@ function rTime(df: DataFrame, names: string[]): { classic: number; hc1?: number 
  */
 export default async function bench(): Promise<Array<{ name: string; ms: number; targetMs?: number; rMs?: number; note?: string }>> {
   const { df, names } = makeData();
-  const classic = timeIt(() => ols(df, { y: 'y', x: names }));
-  const hc1 = timeIt(() => ols(df, { y: 'y', x: names, se: 'hc1' }));
+  const classic = timeIt(() => ols(df, { y: 'y', x: names }), RUNS);
+  const hc1 = timeIt(() => ols(df, { y: 'y', x: names, se: 'hc1' }), RUNS);
   const r = rTime(df, names);
   const note = r === undefined ? 'Rscript not available' : 'R: median elapsed of summary(lm()) in the same run, CSV read excluded';
   const hcNote = 'end to end from a DataFrame, incl. listwise deletion, β and VIF';

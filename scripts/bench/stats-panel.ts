@@ -7,14 +7,11 @@
  * same run (inside R with system.time, CSV reading excluded): plm twoways + vcovHC("sss") +
  * pFtest; rq(method = "br") at the 3 τ + summary(se = "nid").
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataFrame } from '@/lib/stats/frame';
 import { panel } from '@/lib/stats/panel';
 import { qreg } from '@/lib/stats/qreg';
-import { createRng } from '@/lib/stats/random';
+
+import { type BenchRow as Row, hasR, normalSource, runR, timeIt } from './support/measure';
 
 const ENTITIES = 1573;
 const YEARS = 14;
@@ -23,16 +20,9 @@ const TAUS = [0.25, 0.5, 0.75];
 const RUNS = 5;
 const R_RUNS = 3;
 
-type Row = { name: string; ms: number; targetMs?: number; rMs?: number; note?: string };
-
-function normalSource(seed: number) {
-  const rng = createRng(seed);
-  return () => Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
-}
-
 /** Firm-year panel: x's correlated with the firm effect, year shocks, clustered errors. */
 function makePanel(): DataFrame {
-  const normal = normalSource(20240517);
+  const { normal } = normalSource(20240517);
   const firm: string[] = [];
   const year: number[] = [];
   const y: number[] = [];
@@ -56,69 +46,28 @@ function makePanel(): DataFrame {
 
 /** Heteroskedastic cross-section (wage-equation-like) for quantile regression. */
 function makeCrossSection(): DataFrame {
-  const normal = normalSource(5206);
-  const rng = createRng(52060);
+  const { normal } = normalSource(5206);
+  const { uniform } = normalSource(52060); // a second stream, as before
   const cols: Record<string, number[]> = { y: [], x1: [], x2: [], x3: [], x4: [], x5: [], x6: [] };
   for (let i = 0; i < N_QREG; i++) {
-    const x = [normal(), normal(), rng.next() < 0.4 ? 1 : 0, Math.floor(rng.next() * 41), normal(), Math.floor(rng.next() * 5)];
+    const x = [normal(), normal(), uniform() < 0.4 ? 1 : 0, Math.floor(uniform() * 41), normal(), Math.floor(uniform() * 5)];
     x.forEach((v, j) => cols[`x${j + 1}`].push(v));
     cols.y.push(1 + 0.5 * x[0] - 0.3 * x[1] + 0.2 * x[2] + 0.01 * x[3] + 0.1 * x[4] + (1 + 0.5 * Math.abs(x[0])) * normal());
   }
   return cols;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
-
-function timeIt(fn: () => unknown): number {
-  fn(); // warm-up
-  const times: number[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
-
-function hasR(): boolean {
-  try {
-    execFileSync('Rscript', ['--version'], { stdio: 'ignore' });
-    execFileSync('Rscript', ['-e', 'suppressMessages({library(plm); library(quantreg)})'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function writeCsv(path: string, df: DataFrame): void {
-  const cols = Object.keys(df);
-  const n = df[cols[0]].length;
-  const lines = [cols.join(',')];
-  for (let i = 0; i < n; i++) lines.push(cols.map((c) => String(df[c][i])).join(','));
-  writeFileSync(path, lines.join('\n') + '\n');
-}
-
-/** Runs an R script that prints one number (ms); undefined on any failure. */
-function rMs(dir: string, df: DataFrame, body: string[]): number | undefined {
-  try {
-    const csv = join(dir, `data-${Math.random().toString(36).slice(2)}.csv`);
-    writeCsv(csv, df);
-    const script = [
-      'suppressMessages({library(plm); library(quantreg)})',
-      `d <- read.csv(${JSON.stringify(csv)})`,
-      ...body,
-      `t <- replicate(${R_RUNS}, system.time(run())[["elapsed"]])`,
-      'cat(median(t) * 1000)',
-    ].join('\n');
-    const out = execFileSync('Rscript', ['-e', script], { encoding: 'utf8', timeout: 600_000 });
-    const ms = Number(out.trim().split('\n').pop());
-    return Number.isFinite(ms) ? ms : undefined;
-  } catch {
-    return undefined;
-  }
+/** R's median elapsed ms (of R_RUNS) for `run()` defined by `body`, on `df`; undefined on failure. */
+function rMs(df: DataFrame, body: string[]): number | undefined {
+  const out = runR(df, Object.keys(df), (csv) => [
+    'suppressMessages({library(plm); library(quantreg)})',
+    `d <- read.csv(${JSON.stringify(csv)})`,
+    ...body,
+    `t <- replicate(${R_RUNS}, system.time(run())[["elapsed"]])`,
+    'cat(median(t) * 1000)',
+  ]);
+  const ms = out?.at(-1);
+  return ms !== undefined && Number.isFinite(ms) ? ms : undefined;
 }
 
 /**
@@ -135,33 +84,28 @@ export default async function bench(): Promise<Row[]> {
   const qDf = makeCrossSection();
   const xPanel = ['x1', 'x2', 'x3', 'x4', 'x5'];
   const xQ = ['x1', 'x2', 'x3', 'x4', 'x5', 'x6'];
-  const twoWay = timeIt(() => panel(panelDf, { y: 'y', x: xPanel, entity: 'firm', time: 'year', effects: 'twoway', se: 'cluster' }));
-  const q = timeIt(() => qreg(qDf, { y: 'y', x: xQ, tau: TAUS }));
+  const twoWay = timeIt(() => panel(panelDf, { y: 'y', x: xPanel, entity: 'firm', time: 'year', effects: 'twoway', se: 'cluster' }), RUNS);
+  const q = timeIt(() => qreg(qDf, { y: 'y', x: xQ, tau: TAUS }), RUNS);
 
   let rPanel: number | undefined;
   let rQreg: number | undefined;
-  const withR = hasR();
+  const withR = hasR(['plm', 'quantreg']);
   if (withR) {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-panel-'));
-    try {
-      rPanel = rMs(dir, panelDf, [
-        `f <- y ~ ${xPanel.join(' + ')}`,
-        'run <- function() {',
-        '  m <- plm(f, d, index = c("firm", "year"), model = "within", effect = "twoways")',
-        '  v <- vcovHC(m, type = "sss", cluster = "group")',
-        '  s <- summary(m, vcov = v)',
-        '  p <- pFtest(m, plm(f, d, index = c("firm", "year"), model = "pooling"))',
-        '}',
-        'invisible(run())',
-      ]);
-      rQreg = rMs(dir, qDf, [
-        `f <- y ~ ${xQ.join(' + ')}`,
-        `run <- function() for (tau in c(${TAUS.join(', ')})) summary(rq(f, tau = tau, data = d, method = "br"), se = "nid")`,
-        'invisible(run())',
-      ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    rPanel = rMs(panelDf, [
+      `f <- y ~ ${xPanel.join(' + ')}`,
+      'run <- function() {',
+      '  m <- plm(f, d, index = c("firm", "year"), model = "within", effect = "twoways")',
+      '  v <- vcovHC(m, type = "sss", cluster = "group")',
+      '  s <- summary(m, vcov = v)',
+      '  p <- pFtest(m, plm(f, d, index = c("firm", "year"), model = "pooling"))',
+      '}',
+      'invisible(run())',
+    ]);
+    rQreg = rMs(qDf, [
+      `f <- y ~ ${xQ.join(' + ')}`,
+      `run <- function() for (tau in c(${TAUS.join(', ')})) summary(rq(f, tau = tau, data = d, method = "br"), se = "nid")`,
+      'invisible(run())',
+    ]);
   }
   const rNote = (ms: number | undefined, what: string) =>
     !withR ? 'Rscript (with plm, quantreg) not available' : ms === undefined ? 'R run failed' : `R: median elapsed of ${what} in the same run, CSV read excluded`;
