@@ -5,7 +5,8 @@ import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { SOURCE_KIND_LABELS, SOURCE_KINDS } from '@/lib/sources/kinds';
+
+import { FolderSelect, KindSelect } from './source-selects';
 import { type FormState, IDLE, valueOf } from '@/lib/validation/form-state';
 
 export function PasteSourceForm(props: { action: (prev: FormState, data: FormData) => Promise<FormState>; folders: Array<{ id: string; name: string }> }) {
@@ -17,27 +18,8 @@ export function PasteSourceForm(props: { action: (prev: FormState, data: FormDat
         <div className="grow">
           <Field label="Title" name="title" required defaultValue={valueOf(state, 'title')} errors={errors?.title} />
         </div>
-        <div className="field">
-          <label htmlFor="paste-kind">Kind</label>
-          <select id="paste-kind" name="kind" defaultValue={valueOf(state, 'kind') ?? 'fieldnote'}>
-            {SOURCE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {SOURCE_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="paste-folder">Folder</label>
-          <select id="paste-folder" name="folderId" defaultValue={valueOf(state, 'folderId') ?? ''}>
-            <option value="">No folder</option>
-            {props.folders.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <KindSelect label="Kind" id="paste-kind" name="kind" defaultValue={valueOf(state, 'kind') ?? 'fieldnote'} />
+        <FolderSelect label="Folder" id="paste-folder" name="folderId" defaultValue={valueOf(state, 'folderId') ?? ''} folders={props.folders} />
       </div>
       <div className="field">
         <label htmlFor="paste-text">Text</label>

@@ -5,7 +5,8 @@ import { useActionState, useState } from 'react';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { SOURCE_KIND_LABELS, SOURCE_KINDS } from '@/lib/sources/kinds';
+
+import { FolderSelect, KindSelect } from './source-selects';
 import { type FormState, IDLE, valueOf } from '@/lib/validation/form-state';
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
@@ -38,27 +39,8 @@ export function SourceDetailsForm(props: { source: EditableSource; folders: Arra
       <form action={update} className="stack" aria-label="Source details">
         <Field label="Title" name="title" required defaultValue={v('title')} errors={errors?.title} />
         <div className="row">
-          <div className="field">
-            <label htmlFor="source-kind">Kind</label>
-            <select id="source-kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-              {SOURCE_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {SOURCE_KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field grow">
-            <label htmlFor="source-folder">Folder</label>
-            <select id="source-folder" name="folderId" defaultValue={v('folderId')}>
-              <option value="">No folder</option>
-              {props.folders.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <KindSelect label="Kind" id="source-kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value)} />
+          <FolderSelect label="Folder" id="source-folder" name="folderId" defaultValue={v('folderId')} folders={props.folders} className="grow" />
         </div>
         <fieldset className="meta-fieldset" hidden={!showLiterature}>
           <legend>Publication</legend>

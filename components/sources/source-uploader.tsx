@@ -3,8 +3,9 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useId, useReducer, useRef, useState } from 'react';
 
-import { SOURCE_KIND_LABELS, SOURCE_KINDS } from '@/lib/sources/kinds';
 import { preflight, summarise, type UploadEvent, type UploadItem, uploadReducer } from '@/lib/sources/upload-queue';
+
+import { FolderSelect, KindSelect } from './source-selects';
 
 type Action = { type: 'add'; items: UploadItem[] } | { type: 'clear' } | UploadEvent;
 
@@ -97,28 +98,8 @@ export function SourceUploader(props: { projectId: string; maxBytes: number; fol
   return (
     <div className="stack">
       <div className="row">
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>Kind</label>
-          <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value)}>
-            <option value="auto">Detect from file</option>
-            {SOURCE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {SOURCE_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-folder`}>Folder</label>
-          <select id={`${id}-folder`} value={folderId} onChange={(e) => setFolderId(e.target.value)}>
-            <option value="">No folder</option>
-            {props.folders.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <KindSelect label="Kind" id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value)} withAuto />
+        <FolderSelect label="Folder" id={`${id}-folder`} value={folderId} onChange={(e) => setFolderId(e.target.value)} folders={props.folders} />
       </div>
       <div
         className={`dropzone${dragging ? ' dropzone-active' : ''}`}
