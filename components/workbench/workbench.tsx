@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type CSS
 
 import { CodingHighlights, codingHighlightsKey, type CodingHighlight } from '@/components/editor/extensions/coding-highlights';
 import { CodingShortcuts, type CodingShortcutHandlers } from '@/components/editor/extensions/coding-shortcuts';
+import { SourceMarkers } from '@/components/editor/extensions/source-markers';
 import { ReadOnlySource } from '@/components/editor/extensions/read-only-source';
 import { sourceSchema } from '@/components/editor/extensions/source-schema';
 import { createDocPositionIndex, selectionToCodingRange, textToDocJSON } from '@/lib/coding/doc-positions';
@@ -147,6 +148,9 @@ export function Workbench({ data, api }: WorkbenchProps) {
     () => [
       ...sourceSchema,
       ReadOnlySource,
+      SourceMarkers.configure({
+        markers: (data.source.markers ?? []).filter((m) => m.start >= 0 && m.start <= data.source.length).map((m) => ({ ...m, pos: posIndex.cpToPos(m.start) })),
+      }),
       CodingHighlights.configure({ initial: { highlights, activeId: state.activeCodingId } }),
       CodingShortcuts.configure({ getHandlers: () => handlersRef.current }),
     ],

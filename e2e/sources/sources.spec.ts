@@ -29,6 +29,9 @@ test('import a .docx interview and a .pdf article with per-file progress; bad fi
   // Open the PDF: its text is in the coding view; its details are on the next tab.
   await table.getByRole('link').filter({ hasNotText: /interview/i }).first().click();
   await expect(page.getByTestId('workbench')).toContainText('Results (page two)');
+  // Page numbers kept at import are shown where each page begins.
+  await expect(page.locator('.gw-marker--page')).toHaveCount(2);
+  expect(await page.locator('.gw-marker--page').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.label))).toEqual(['p. 1', 'p. 2']);
   await page.screenshot({ path: testInfo.outputPath('source-pdf.png'), fullPage: true });
   await page.getByRole('link', { name: 'Details & memos' }).click();
 

@@ -44,7 +44,14 @@ export interface WorkbenchMemo {
 
 export interface WorkbenchData {
   projectId: string;
-  source: { id: string; title: string; text: string; length: number };
+  source: {
+    id: string;
+    title: string;
+    text: string;
+    length: number;
+    /** Page numbers and turn timestamps kept at import (lib/sources/markers.ts), if any. */
+    markers?: ReadonlyArray<{ start: number; label: string; kind: 'page' | 'time' }>;
+  };
   codes: WorkbenchCode[];
   codings: WorkbenchCoding[];
   /** The people who coded this source, for the coder filter. */

@@ -7,6 +7,7 @@ import type { WorkbenchData } from '@/lib/coding/workbench-types';
 import { listCodes } from '@/lib/server/data/code/list-codes';
 import { listSourceCodings } from '@/lib/server/data/coding/list-source-codings';
 import { loadSourcePage } from '@/lib/server/source-page';
+import { sourceMarkers } from '@/lib/sources/markers';
 
 import { adjustCodingAction, applyCodeAction, createCodeAndApplyAction, removeCodingAction, setCodingMemoAction } from './actions';
 
@@ -26,7 +27,7 @@ export default async function SourceCodingPage(props: Props) {
   const coders = new Map(codings.map((c) => [c.coderId, c.coderName]));
   const data: WorkbenchData = {
     projectId,
-    source: { id: source.id, title: source.title, text: source.text, length: source.length },
+    source: { id: source.id, title: source.title, text: source.text, length: source.length, markers: sourceMarkers(source) },
     codes,
     codings,
     coders: [...coders].map(([id, name]) => ({ id, name })),

@@ -1,0 +1,42 @@
+// @vitest-environment jsdom
+import { Editor } from '@tiptap/core';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { createDocPositionIndex, textToDocJSON } from '@/lib/coding/doc-positions';
+import { sourceMarkers } from '@/lib/sources/markers';
+
+import { ReadOnlySource } from './read-only-source';
+import { SourceMarkers } from './source-markers';
+import { sourceSchema } from './source-schema';
+
+let editor: Editor | null = null;
+afterEach(() => {
+  editor?.destroy();
+  editor = null;
+  document.body.innerHTML = '';
+});
+
+describe('SourceMarkers', () => {
+  it('labels turn starts without adding text to the document', () => {
+    const text = 'A: 你好🙂\nB: fine';
+    const index = createDocPositionIndex(text);
+    const markers = sourceMarkers({
+      turns: [
+        { speaker: 'A', startMs: 0, endMs: 1000, start: 0, end: 6 },
+        { speaker: 'B', startMs: 83_000, endMs: 90_000, start: 7, end: 14 },
+      ],
+    }).map((m) => ({ ...m, pos: index.cpToPos(m.start) }));
+    const element = document.createElement('div');
+    document.body.append(element);
+    editor = new Editor({ element, extensions: [...sourceSchema, ReadOnlySource, SourceMarkers.configure({ markers })], content: textToDocJSON(text) });
+
+    const labels = [...element.querySelectorAll<HTMLElement>('.gw-marker')].map((el) => [el.dataset.label, el.closest('p')?.textContent]);
+    expect(labels).toEqual([
+      ['0:00', 'A: 你好🙂'],
+      ['1:23', 'B: fine'],
+    ]);
+    // The labels are CSS-drawn: the document text and the rendered text are unchanged.
+    expect(editor.getText({ blockSeparator: '\n' })).toBe(text);
+    expect(element.querySelector('.ProseMirror')!.textContent).toBe('A: 你好🙂B: fine');
+  });
+});
