@@ -1,0 +1,56 @@
+import type { CodeLevel } from './hierarchy-types';
+
+/**
+ * Axial-coding relations: directed and typed. The five built-in types are Strauss & Corbin's
+ * paradigm model (Strauss & Corbin 1990, ch. 7); `custom` carries a researcher-named type.
+ */
+export const PARADIGM_TYPES = ['causal-condition', 'context', 'intervening-condition', 'strategy', 'consequence'] as const;
+export const RELATION_TYPES = [...PARADIGM_TYPES, 'custom'] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+export const RELATION_TYPE_NAME: Record<RelationType, string> = {
+  'causal-condition': 'causal condition',
+  context: 'context',
+  'intervening-condition': 'intervening condition',
+  strategy: 'action/interaction strategy',
+  consequence: 'consequence',
+  custom: 'custom',
+};
+
+/** What an edge says: the paradigm type's name, or the custom type's own name. */
+export function relationLabel(relation: { type: RelationType; customType: string }): string {
+  return relation.type === 'custom' ? relation.customType.trim() || 'related to' : RELATION_TYPE_NAME[relation.type];
+}
+
+export interface HierarchyRelation {
+  id: string;
+  fromId: string;
+  toId: string;
+  type: RelationType;
+  customType: string;
+  /** Plain text of the memo ('' when none). */
+  memoText: string;
+  /** Coding ids cited as evidence. */
+  evidenceCodingIds: string[];
+}
+
+/** Relations join categories, main categories and core categories (not concepts). */
+export const MIN_RELATION_LEVEL: CodeLevel = 2;
+
+/**
+ * Checks a new relation against the codes it joins; returns a message naming the problem, or
+ * null when it may be stored.
+ */
+export function relationProblem(
+  from: { id: string; level: CodeLevel; label: string; name: string } | undefined,
+  to: { id: string; level: CodeLevel; label: string; name: string } | undefined,
+  relation: { type: RelationType; customType: string },
+): string | null {
+  if (!from || !to) return 'Choose the two codes the relation joins.';
+  if (from.id === to.id) return 'A relation joins two different codes.';
+  for (const c of [from, to]) {
+    if (c.level < MIN_RELATION_LEVEL) return `“${c.name}” is a concept: relations join categories, main categories and core categories.`;
+  }
+  if (relation.type === 'custom' && !relation.customType.trim()) return 'Name the custom relation type.';
+  return null;
+}
