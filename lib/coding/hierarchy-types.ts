@@ -14,6 +14,9 @@ export const CODE_LEVELS: readonly CodeLevel[] = [1, 2, 3, 4];
 export const LEVEL_NAME: Record<CodeLevel, string> = { 1: 'concept', 2: 'category', 3: 'main category', 4: 'core category' };
 export const LEVEL_PLURAL: Record<CodeLevel, string> = { 1: 'concepts', 2: 'categories', 3: 'main categories', 4: 'core categories' };
 
+/** A stored level as a CodeLevel (anything else, or none, reads as a concept). */
+export const toCodeLevel = (level: number | undefined): CodeLevel => (level === 2 || level === 3 || level === 4 ? level : 1);
+
 /** Label prefixes per level; the core prefix is a project setting (Project.corePrefix). */
 export type LabelPrefixes = Record<CodeLevel, string>;
 export const DEFAULT_CORE_PREFIX = 'CC';
