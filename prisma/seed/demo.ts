@@ -3,51 +3,75 @@ import { DEMO_EMAIL, DEMO_PASSWORD, DEMO_PROJECT_NAME } from '../../lib/demo';
 import { hashPassword } from '../../lib/server/auth/password';
 import { db } from '../../lib/server/db/client';
 import { prepareSource } from '../../lib/sources/prepare-source';
-import { DEMO_CODES, DEMO_CODINGS, DEMO_FOLDERS, DEMO_SOURCES, locate } from './demo-content';
+import {
+  DEMO_CODES,
+  DEMO_CODINGS,
+  DEMO_FOLDERS,
+  DEMO_RELATIONS,
+  DEMO_SOURCES,
+  demoCodeLabels,
+  demoCodingKey,
+  demoStoryline,
+  locate,
+} from './demo-content';
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+type Coders = Record<'demo' | 'lin', string>;
 
 /**
  * The demo workspace a newcomer signs in to after `npm start`: the demo account owns a
- * project with a coder and a reviewer, five sources in three folders, and their open coding
- * by two coders. Idempotent: does nothing when the demo account exists.
+ * project with a coder and a reviewer, eight sources in three folders, and the whole
+ * grounded-theory path through them — open coding by two coders, concepts placed in
+ * categories, main categories and core categories, typed relations with memos and evidence,
+ * and a storyline. Idempotent: does nothing when the demo account exists; written in one
+ * transaction, so a failed run leaves nothing behind and the next run starts afresh.
  * @returns whether anything was created.
  */
 export async function seedDemo(): Promise<boolean> {
   if (await db.user.findUnique({ where: { email: DEMO_EMAIL }, select: { id: true } })) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const [demo, coder, reviewer] = await db.$transaction([
-    db.user.create({ data: { email: DEMO_EMAIL, name: 'Dana Demo', passwordHash }, select: { id: true } }),
-    db.user.create({ data: { email: 'lin.wei@groundwork.test', name: 'Lin Wei', passwordHash }, select: { id: true } }),
-    db.user.create({ data: { email: 'sam.okafor@groundwork.test', name: 'Sam Okafor', passwordHash }, select: { id: true } }),
-  ]);
-  const project = await db.project.create({
-    data: {
-      name: DEMO_PROJECT_NAME,
-      description:
-        'How do small cross-border e-commerce sellers build trust with overseas buyers? ' +
-        'Semi-structured interviews with 18 sellers and platform managers, coded in grounded-theory style ' +
-        '(open → axial → selective coding), with a follow-up survey of 312 sellers.',
-      members: {
-        create: [
-          { userId: demo.id, role: 'owner' },
-          { userId: coder.id, role: 'coder' },
-          { userId: reviewer.id, role: 'reviewer' },
-        ],
-      },
+  await db.$transaction(
+    async (tx) => {
+      const demo = await tx.user.create({ data: { email: DEMO_EMAIL, name: 'Dana Demo', passwordHash }, select: { id: true } });
+      const coder = await tx.user.create({ data: { email: 'lin.wei@groundwork.test', name: 'Lin Wei', passwordHash }, select: { id: true } });
+      const reviewer = await tx.user.create({ data: { email: 'sam.okafor@groundwork.test', name: 'Sam Okafor', passwordHash }, select: { id: true } });
+      const project = await tx.project.create({
+        data: {
+          name: DEMO_PROJECT_NAME,
+          description:
+            'How do small cross-border e-commerce sellers build trust with overseas buyers? ' +
+            'Semi-structured interviews with 18 sellers and platform managers, coded in grounded-theory style ' +
+            '(open → axial → selective coding), with a follow-up survey of 312 sellers.',
+          members: {
+            create: [
+              { userId: demo.id, role: 'owner' },
+              { userId: coder.id, role: 'coder' },
+              { userId: reviewer.id, role: 'reviewer' },
+            ],
+          },
+        },
+        select: { id: true },
+      });
+      await seedDemoProject(tx, project.id, { demo: demo.id, lin: coder.id });
     },
-    select: { id: true },
-  });
-  await seedDemoCoding(project.id, { demo: demo.id, lin: coder.id });
+    // Some hundred statements; generous limits for a slow disk or a remote PostgreSQL.
+    { maxWait: 10_000, timeout: 60_000 },
+  );
   return true;
 }
 
 const memoDoc = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
-async function seedDemoCoding(projectId: string, coders: Record<'demo' | 'lin', string>) {
+/** Identifies a stored coding by its row values (no coder codes one span with one code twice). */
+const rowKey = (c: { sourceId: string; start: number; end: number; codeId: string; coderId: string | null }) =>
+  JSON.stringify([c.sourceId, c.start, c.end, c.codeId, c.coderId]);
+
+async function seedDemoProject(tx: Tx, projectId: string, coders: Coders) {
   const folders = new Map<string, string>();
-  for (const name of DEMO_FOLDERS) folders.set(name, (await db.folder.create({ data: { projectId, name }, select: { id: true } })).id);
+  for (const name of DEMO_FOLDERS) folders.set(name, (await tx.folder.create({ data: { projectId, name }, select: { id: true } })).id);
   const sources = new Map<string, { id: string; text: string }>();
   for (const s of DEMO_SOURCES) {
-    const row = await db.source.create({
+    const row = await tx.source.create({
       data: {
         projectId,
         folderId: s.folder ? folders.get(s.folder) : null,
@@ -67,21 +91,66 @@ async function seedDemoCoding(projectId: string, coders: Record<'demo' | 'lin', 
     });
     sources.set(s.key, { id: row.id, text: s.text });
   }
-  const codes = new Map<string, string>();
-  for (const [i, c] of DEMO_CODES.entries()) {
-    const row = await db.code.create({
-      data: { projectId, name: c.name, definition: c.definition, color: CODE_COLORS[i % CODE_COLORS.length], createdById: coders.demo },
-      select: { id: true },
-    });
-    codes.set(c.name, row.id);
-  }
-  for (const c of DEMO_CODINGS) {
+
+  // Codes: labels numbered per level in DEMO_CODES order; parents set once every id is known.
+  const labels = demoCodeLabels();
+  await tx.code.createMany({
+    data: DEMO_CODES.map((c, i) => ({
+      projectId,
+      name: c.name,
+      definition: c.definition,
+      level: c.level,
+      label: labels.get(c.name)!,
+      color: CODE_COLORS[i % CODE_COLORS.length],
+      createdById: coders.demo,
+    })),
+  });
+  const codes = new Map((await tx.code.findMany({ where: { projectId }, select: { id: true, name: true } })).map((c) => [c.name, c.id]));
+  const children = new Map<string, string[]>();
+  for (const c of DEMO_CODES) if (c.parent) children.set(c.parent, [...(children.get(c.parent) ?? []), codes.get(c.name)!]);
+  for (const [parent, ids] of children) await tx.code.updateMany({ where: { id: { in: ids } }, data: { parentId: codes.get(parent)! } });
+
+  // Codings, then their ids read back by row values (createMany returns counts only).
+  const rows = DEMO_CODINGS.map((c) => {
     const source = sources.get(c.source)!;
-    const range = locate(source.text, c.phrase, c.nth);
-    const coding = await db.coding.create({
-      data: { projectId, sourceId: source.id, codeId: codes.get(c.code)!, ...range, coderId: coders[c.coder] },
+    return { projectId, sourceId: source.id, codeId: codes.get(c.code)!, ...locate(source.text, c.phrase, c.nth), coderId: coders[c.coder] };
+  });
+  await tx.coding.createMany({ data: rows });
+  const stored = await tx.coding.findMany({ where: { projectId }, select: { id: true, sourceId: true, start: true, end: true, codeId: true, coderId: true } });
+  const idByRow = new Map(stored.map((c) => [rowKey(c), c.id]));
+  const codingIds = DEMO_CODINGS.map((_, i) => idByRow.get(rowKey(rows[i]))!);
+  await tx.memo.createMany({
+    data: DEMO_CODINGS.flatMap((c, i) =>
+      c.memo ? [{ projectId, codingId: codingIds[i], authorId: coders[c.coder], body: memoDoc(c.memo), text: c.memo }] : [],
+    ),
+  });
+
+  // Relations cite codings by source, phrase and code; the first such coding is the evidence.
+  const codingByRef = new Map<string, string>();
+  DEMO_CODINGS.forEach((c, i) => {
+    const key = demoCodingKey(c);
+    if (!codingByRef.has(key)) codingByRef.set(key, codingIds[i]);
+  });
+  for (const r of DEMO_RELATIONS) {
+    await tx.codeRelation.create({
+      data: {
+        projectId,
+        fromId: codes.get(r.from)!,
+        toId: codes.get(r.to)!,
+        type: r.type,
+        customType: r.customType ?? '',
+        memo: memoDoc(r.memo),
+        memoText: r.memo,
+        createdById: coders.demo,
+        evidence: { create: r.evidence.map((e) => ({ codingId: codingByRef.get(demoCodingKey(e))! })) },
+      },
       select: { id: true },
     });
-    if (c.memo) await db.memo.create({ data: { projectId, codingId: coding.id, authorId: coders[c.coder], body: memoDoc(c.memo), text: c.memo } });
   }
+
+  const storyline = demoStoryline(new Map(DEMO_CODES.map((c) => [c.name, { id: codes.get(c.name)!, label: labels.get(c.name)! }])));
+  await tx.project.update({
+    where: { id: projectId },
+    data: { storyline: JSON.stringify(storyline.doc), storylineText: storyline.text, storylineUpdatedAt: new Date() },
+  });
 }
