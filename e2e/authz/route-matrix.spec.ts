@@ -32,6 +32,18 @@ const ROUTES: Route[] = [
   { kind: 'page', file: 'app/(app)/projects/[projectId]/sources/[sourceId]/details/page.tsx', path: (c) => `/projects/${c.projectId}/sources/${c.sourceId}/details`, viewer: 200 },
   { kind: 'page', file: 'app/(app)/projects/[projectId]/codes/page.tsx', path: (c) => `/projects/${c.projectId}/codes`, viewer: 200 },
   { kind: 'page', file: 'app/(app)/projects/[projectId]/codes/[codeId]/page.tsx', path: (c) => `/projects/${c.projectId}/codes/${c.codeId}`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/hierarchy/page.tsx', path: (c) => `/projects/${c.projectId}/hierarchy`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/hierarchy/table/page.tsx', path: (c) => `/projects/${c.projectId}/hierarchy/table`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/hierarchy/tree/page.tsx', path: (c) => `/projects/${c.projectId}/hierarchy/tree`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/hierarchy/network/page.tsx', path: (c) => `/projects/${c.projectId}/hierarchy/network`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/hierarchy/storyline/page.tsx', path: (c) => `/projects/${c.projectId}/hierarchy/storyline`, viewer: 200 },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/exports/hierarchy/route.ts',
+    method: 'GET',
+    path: (c) => `/api/projects/${c.projectId}/exports/hierarchy?format=docx`,
+    write: false,
+  },
   {
     kind: 'api',
     file: 'app/api/projects/[projectId]/exports/coded-segments/route.ts',

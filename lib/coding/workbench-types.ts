@@ -13,6 +13,10 @@ export interface WorkbenchCode {
   /** #rrggbb */
   color: string;
   definition: string;
+  /** Hierarchy label (C3, B1…; lib/coding/hierarchy.ts); absent while a new code is being saved. */
+  label?: string;
+  /** 1 concept · 2 category · 3 main category · 4 core category; absent while being saved. */
+  level?: number;
   /** Codings of this code in the whole project (for the codebook panel). */
   segmentCount: number;
   /** Distinct sources with at least one coding of this code. */

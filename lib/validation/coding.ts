@@ -9,15 +9,26 @@ export const ZCodeName = z
 
 export const ZColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Choose a colour like #2e86ab.').transform((c) => c.toLowerCase());
 
+const ZLevel = z.coerce.number().int().min(1, 'Choose a level.').max(4, 'Choose a level.');
+
 export const ZCreateCodeSchema = z.object({
   name: ZCodeName,
   color: ZColor.optional(),
   definition: z.string().trim().max(5000, 'Use at most 5,000 characters.').default(''),
+  /** 1 concept (default) · 2 category · 3 main category · 4 core category. */
+  level: ZLevel.optional(),
+  parentId: z.string().min(1).max(64).nullable().optional(),
 });
 export type TCreateCode = z.infer<typeof ZCreateCodeSchema>;
 
 export const ZUpdateCodeSchema = z
-  .object({ name: ZCodeName, color: ZColor, definition: z.string().trim().max(5000, 'Use at most 5,000 characters.') })
+  .object({
+    name: ZCodeName,
+    color: ZColor,
+    definition: z.string().trim().max(5000, 'Use at most 5,000 characters.'),
+    label: z.string().trim().max(20, 'Use at most 20 characters.'),
+    level: ZLevel,
+  })
   .partial()
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Nothing to update.' });
 export type TUpdateCode = z.infer<typeof ZUpdateCodeSchema>;

@@ -1,32 +1,51 @@
 import 'server-only';
 
 import { codeNameFromSelection, nextColor } from '@/lib/coding/colors';
+import { parentProblem } from '@/lib/coding/hierarchy';
+import type { CodeLevel } from '@/lib/coding/hierarchy-types';
 import { AppError } from '@/lib/errors/app-error';
 import type { TCreateCode } from '@/lib/validation/coding';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
+import { newCodeLabel, refuse } from '../hierarchy/labels';
+import { findCode, hierarchyCodes } from '../hierarchy/load-hierarchy';
 import { isUniqueViolation } from '../prisma-errors';
 
 export const codeTaken = (name: string) =>
   new AppError('CONFLICT', { userMessage: `A code named “${name}” already exists.`, fieldErrors: { name: ['A code with this name exists.'] } });
 
-/** Adds a code (owners and coders); the colour defaults to the next unused one. @throws AppError NOT_FOUND | FORBIDDEN | CONFLICT */
+/**
+ * Adds a code (owners and coders) at a level (a concept unless said otherwise), optionally
+ * under a parent one level up. It is numbered next in its level (C7 after C6); the colour
+ * defaults to the next unused one.
+ * @throws AppError NOT_FOUND | FORBIDDEN | INVALID_INPUT | CONFLICT
+ */
 export async function createCode(options: { userId: string; projectId: string; input: TCreateCode }) {
   await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'coding:write' });
   const name = codeNameFromSelection(options.input.name);
   if (!name) throw new AppError('INVALID_INPUT', { userMessage: 'Name the code.', fieldErrors: { name: ['Name the code.'] } });
-  const used = await db.code.findMany({ where: { projectId: options.projectId }, select: { color: true } });
+  const level = (options.input.level ?? 1) as CodeLevel;
   try {
-    return await db.code.create({
-      data: {
-        projectId: options.projectId,
-        name,
-        color: options.input.color ?? nextColor(used.map((c) => c.color)),
-        definition: options.input.definition,
-        createdById: options.userId,
-      },
-      select: { id: true, name: true, color: true, definition: true },
+    return await db.$transaction(async (tx) => {
+      const codes = await hierarchyCodes(tx, options.projectId);
+      if (options.input.parentId) {
+        const parent = findCode(codes, options.input.parentId);
+        refuse(parentProblem({ id: '', name, label: '', level, parentId: null, color: '', definition: '' }, parent));
+      }
+      return tx.code.create({
+        data: {
+          projectId: options.projectId,
+          name,
+          level,
+          parentId: options.input.parentId ?? null,
+          label: await newCodeLabel(tx, options.projectId, level),
+          color: options.input.color ?? nextColor(codes.map((c) => c.color)),
+          definition: options.input.definition,
+          createdById: options.userId,
+        },
+        select: { id: true, name: true, color: true, definition: true, label: true, level: true },
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw codeTaken(name);

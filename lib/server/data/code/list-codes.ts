@@ -11,7 +11,7 @@ export async function listCodes(options: { userId: string; projectId: string }):
   const [codes, perSource] = await Promise.all([
     db.code.findMany({
       where: { projectId: options.projectId },
-      select: { id: true, name: true, color: true, definition: true },
+      select: { id: true, name: true, color: true, definition: true, label: true, level: true },
       orderBy: { name: 'asc' },
     }),
     db.coding.groupBy({ by: ['codeId', 'sourceId'], where: { projectId: options.projectId }, _count: { _all: true } }),

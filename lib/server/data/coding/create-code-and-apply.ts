@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors/app-error';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
+import { newCodeLabel } from '../hierarchy/labels';
 import { assertRangeInSource, sourceLength } from './apply-code';
 import { codingSelect, toWorkbenchCoding } from './to-workbench-coding';
 
@@ -29,13 +30,19 @@ export async function createCodeAndApply(options: {
     assertRangeInSource(start, end, await sourceLength(tx, options.projectId, options.sourceId));
     let code = await tx.code.findUnique({
       where: { projectId_name: { projectId: options.projectId, name } },
-      select: { id: true, name: true, color: true, definition: true },
+      select: { id: true, name: true, color: true, definition: true, label: true, level: true },
     });
     if (!code) {
       const used = await tx.code.findMany({ where: { projectId: options.projectId }, select: { color: true } });
       code = await tx.code.create({
-        data: { projectId: options.projectId, name, color: options.input.color ?? nextColor(used.map((c) => c.color)), createdById: options.userId },
-        select: { id: true, name: true, color: true, definition: true },
+        data: {
+          projectId: options.projectId,
+          name,
+          label: await newCodeLabel(tx, options.projectId, 1),
+          color: options.input.color ?? nextColor(used.map((c) => c.color)),
+          createdById: options.userId,
+        },
+        select: { id: true, name: true, color: true, definition: true, label: true, level: true },
       });
     }
     const coding = await tx.coding.create({

@@ -25,14 +25,24 @@ export interface CodedSegment extends SegmentExcerpt {
  * retrieval) or the whole project (exports). Each source's text is read once.
  * @throws AppError NOT_FOUND
  */
-export async function listCodedSegments(options: { userId: string; projectId: string; codeId?: string; context?: number }): Promise<CodedSegment[]> {
+export async function listCodedSegments(options: {
+  userId: string;
+  projectId: string;
+  codeId?: string;
+  /** With codeId: also the codings of these codes (the code's subtree, for a category's retrieval). */
+  alsoCodeIds?: readonly string[];
+  context?: number;
+}): Promise<CodedSegment[]> {
   await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'project:read' });
   if (options.codeId) {
     const code = await db.code.findFirst({ where: { id: options.codeId, projectId: options.projectId }, select: { id: true } });
     if (!code) throw new AppError('NOT_FOUND', { userMessage: 'Code not found.' });
   }
   const codings = await db.coding.findMany({
-    where: { projectId: options.projectId, ...(options.codeId ? { codeId: options.codeId } : {}) },
+    where: {
+      projectId: options.projectId,
+      ...(options.codeId ? { codeId: { in: [options.codeId, ...(options.alsoCodeIds ?? [])] } } : {}),
+    },
     select: {
       id: true,
       sourceId: true,

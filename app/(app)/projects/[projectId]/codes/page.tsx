@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { CreateCodeForm, EditCodeForm } from '@/components/codes/code-forms';
 import { can } from '@/lib/auth/roles';
 import { nextColor } from '@/lib/coding/colors';
+import { LEVEL_NAME, toCodeLevel } from '@/lib/coding/hierarchy-types';
 import { listCodes } from '@/lib/server/data/code/list-codes';
 import { loadProjectPage } from '@/lib/server/pages';
 
@@ -44,7 +45,9 @@ export default async function CodebookPage({ params }: { params: Promise<{ proje
           <table className="table" aria-label="Codes">
             <thead>
               <tr>
+                <th scope="col">Label</th>
                 <th scope="col">Code</th>
+                <th scope="col">Level</th>
                 <th scope="col">Definition</th>
                 <th scope="col" style={{ textAlign: 'right' }}>
                   Segments
@@ -62,10 +65,12 @@ export default async function CodebookPage({ params }: { params: Promise<{ proje
             <tbody>
               {codes.map((c) => (
                 <tr key={c.id} data-testid={`code-${c.name}`}>
+                  <td className="muted">{c.label || '—'}</td>
                   <td>
                     <span className="swatch" style={{ background: c.color }} aria-hidden="true" />
                     <Link href={`${base}/codes/${c.id}`}>{c.name}</Link>
                   </td>
+                  <td className="muted">{LEVEL_NAME[toCodeLevel(c.level)]}</td>
                   <td className="muted clamp">{c.definition || '—'}</td>
                   <td style={{ textAlign: 'right' }}>{c.segmentCount}</td>
                   <td style={{ textAlign: 'right' }}>{c.sourceCount}</td>
@@ -92,7 +97,8 @@ export default async function CodebookPage({ params }: { params: Promise<{ proje
       </section>
       {canWrite && (
         <section className="card" style={{ maxWidth: 620 }}>
-          <h2>New code</h2>
+          <h2>New concept</h2>
+          <p className="muted">Categories, main categories and core categories are built in <Link href={`${base}/hierarchy`}>Theory</Link>.</p>
           <CreateCodeForm action={createCodeAction.bind(null, project.id)} defaultColor={nextColor(codes.map((c) => c.color))} />
         </section>
       )}

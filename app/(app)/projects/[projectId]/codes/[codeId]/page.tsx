@@ -2,10 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 
+import { CodeSegmentList, type CodeSegmentItem } from '@/components/codes/code-segment-list';
 import { MemoLog } from '@/components/memos/memo-log';
 import { can } from '@/lib/auth/roles';
 import { isAppError } from '@/lib/errors/app-error';
-import { listCodes } from '@/lib/server/data/code/list-codes';
+import { descendantIds, rollUp } from '@/lib/coding/hierarchy';
+import { LEVEL_NAME } from '@/lib/coding/hierarchy-types';
+import { loadHierarchy } from '@/lib/server/data/hierarchy/load-hierarchy';
 import { listCodedSegments } from '@/lib/server/data/coding/list-code-segments';
 import { listMemos } from '@/lib/server/data/memo/memos';
 import { loadProjectPage } from '@/lib/server/pages';
@@ -17,14 +20,20 @@ type Props = { params: Promise<{ projectId: string; codeId: string }> };
 async function load(props: Props) {
   const { projectId, codeId } = await props.params;
   const { user, project } = await loadProjectPage(projectId);
-  const code = (await listCodes({ userId: user.id, projectId })).find((c) => c.id === codeId);
-  if (!code) notFound();
   try {
+    const hierarchy = await loadHierarchy({ userId: user.id, projectId });
+    const code = hierarchy.codes.find((c) => c.id === codeId);
+    if (!code) notFound();
+    const below = [...descendantIds(hierarchy.codes, code.id)];
     const [segments, memos] = await Promise.all([
-      listCodedSegments({ userId: user.id, projectId, codeId }),
+      listCodedSegments({ userId: user.id, projectId, codeId, alsoCodeIds: below }),
       listMemos({ userId: user.id, projectId, target: { codeId } }),
     ]);
-    return { user, project, code, segments, memos };
+    const rollUps = rollUp(hierarchy.codes, hierarchy.codings);
+    const byId = new Map(hierarchy.codes.map((c) => [c.id, c]));
+    const parents: typeof hierarchy.codes = [];
+    for (let p = code.parentId ? byId.get(code.parentId) : undefined; p && parents.length < 4; p = p.parentId ? byId.get(p.parentId) : undefined) parents.unshift(p);
+    return { user, project, code, byId, parents, counts: rollUps.get(code.id) ?? { segments: 0, sources: 0, directCodings: 0 }, segments, memos };
   } catch (error) {
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
@@ -35,24 +44,39 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return { title: (await load(props)).code.name };
 }
 
-/** Coded retrieval: every segment of a code with its context, each linking to its place. */
+/** Coded retrieval: every segment of a code (and, for a category, of the codes below it) with its context. */
 export default async function CodePage(props: Props) {
-  const { user, project, code, segments, memos } = await load(props);
+  const { user, project, code, byId, parents, counts, segments, memos } = await load(props);
   const base = `/projects/${project.id}`;
-  let lastSource = '';
+  const title = (c: { label: string; name: string }) => `${c.label ? `${c.label} ` : ''}${c.name}`;
+  const items: CodeSegmentItem[] = segments.map((s) => {
+    const via = s.codeId !== code.id ? byId.get(s.codeId) : undefined;
+    return { ...s, via: via ? { id: via.id, title: title(via) } : null };
+  });
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return (
     <>
       <div className="breadcrumb">
-        <Link href={`${base}/codes`}>Codebook</Link> / Code
+        <Link href={`${base}/codes`}>Codebook</Link>
+        {parents.map((p) => (
+          <span key={p.id}>
+            {' / '}
+            <Link href={`${base}/codes/${p.id}`}>{title(p)}</Link>
+          </span>
+        ))}
+        {' / '}
+        {LEVEL_NAME[code.level]}
       </div>
       <div className="page-header">
         <div>
           <h1 data-testid="code-name">
             <span className="swatch swatch-lg" style={{ background: code.color }} aria-hidden="true" />
+            {code.label && <span className="muted">{code.label} </span>}
             {code.name}
           </h1>
           <p>
-            {code.segmentCount} {code.segmentCount === 1 ? 'segment' : 'segments'} in {code.sourceCount} {code.sourceCount === 1 ? 'source' : 'sources'}
+            {LEVEL_NAME[code.level]} · {plural(counts.segments, 'segment', 'segments')} in {plural(counts.sources, 'source', 'sources')}
+            {code.level > 1 ? ` (with everything below it; ${plural(counts.directCodings, 'coding', 'codings')} on the ${LEVEL_NAME[code.level]} itself)` : ''}
           </p>
         </div>
         {segments.length > 0 && (
@@ -81,34 +105,7 @@ export default async function CodePage(props: Props) {
           remove={deleteMemoAction.bind(null, project.id)}
         />
       </details>
-      {segments.length === 0 ? (
-        <div className="card empty">No segments are coded with this code yet.</div>
-      ) : (
-        <ol className="segments" aria-label="Coded segments">
-          {segments.map((s) => {
-            const header = s.sourceId !== lastSource;
-            lastSource = s.sourceId;
-            return (
-              <li key={s.codingId} className="segment card" data-testid="segment">
-                {header && <h2 className="segment-source">{s.sourceTitle}</h2>}
-                <blockquote dir="auto">
-                  <span className="context">{s.before}</span>
-                  <mark style={{ background: `${code.color}33`, borderBottom: `2px solid ${code.color}` }}>{s.text}</mark>
-                  <span className="context">{s.after}</span>
-                </blockquote>
-                <div className="segment-meta">
-                  <Link href={`${base}/sources/${s.sourceId}?coding=${s.codingId}`}>Open in source</Link>
-                  <span>
-                    characters {s.start}–{s.end}
-                  </span>
-                  <span>coded by {s.coderName}</span>
-                  {s.memo && <span className="segment-memo">Memo: {s.memo}</span>}
-                </div>
-              </li>
-            );
-          })}
-        </ol>
-      )}
+      <CodeSegmentList projectId={project.id} code={{ id: code.id, color: code.color, title: title(code) }} segments={items} canSplit={can(project.role, 'coding:write')} />
     </>
   );
 }

@@ -1,0 +1,75 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+
+import { saveStorylineAction } from '@/app/(app)/projects/[projectId]/hierarchy/actions';
+import { MemoEditor } from '@/components/memo/memo-editor';
+import { MemoView } from '@/components/memo/memo-view';
+import type { MemoDoc } from '@/lib/coding/memo';
+
+export interface Mentionable {
+  id: string;
+  label: string;
+  hint: string;
+}
+
+const savedAt = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * The storyline memo of selective coding: rich text that mentions codes (type @ and pick one;
+ * a mention links to the code's segments). Owners and coders edit; others read.
+ */
+export function StorylineEditor(props: { projectId: string; body: unknown; updatedAt: string | null; canEdit: boolean; mentionables: Mentionable[] }) {
+  const router = useRouter();
+  const [doc, setDoc] = useState<MemoDoc | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [updatedAt, setUpdatedAt] = useState(props.updatedAt);
+  const [busy, startTransition] = useTransition();
+  const href = (id: string) => `/projects/${props.projectId}/codes/${id}`;
+
+  if (!props.canEdit) {
+    return props.body ? <MemoView value={props.body} mentionHref={href} /> : <p className="muted">No storyline has been written yet.</p>;
+  }
+  return (
+    <div className="storyline" data-testid="storyline">
+      <MemoEditor
+        value={props.body}
+        onChange={(d) => {
+          setDoc(d);
+          setMessage(null);
+        }}
+        ariaLabel="Storyline"
+        placeholder="Tell the story of your core categories: how do the main categories connect? Type @ to mention a code."
+        mentions={{ items: props.mentionables }}
+      />
+      <div className="row" style={{ alignItems: 'center', marginTop: '0.75rem' }}>
+        <button
+          type="button"
+          className="btn"
+          disabled={busy || !doc}
+          onClick={() =>
+            startTransition(async () => {
+              if (!doc) return;
+              const result = await saveStorylineAction(props.projectId, { body: doc });
+              if (!result.ok) {
+                setMessage({ kind: 'error', text: result.message });
+                return;
+              }
+              setDoc(null);
+              setUpdatedAt(result.value.updatedAt);
+              setMessage({ kind: 'ok', text: 'Storyline saved.' });
+              router.refresh();
+            })
+          }
+        >
+          {busy ? 'Saving…' : 'Save storyline'}
+        </button>
+        <span role="status" className={message?.kind === 'error' ? 'message-error-text' : 'muted'}>
+          {message?.text ?? (updatedAt ? `Last saved ${savedAt(updatedAt)}` : 'Not saved yet')}
+          {doc && !message ? ' · unsaved changes' : ''}
+        </span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import 'server-only';
+
+import { HierarchyRuleError, nextLabel } from '@/lib/coding/hierarchy';
+import { type CodeLevel, labelPrefixes } from '@/lib/coding/hierarchy-types';
+import { AppError } from '@/lib/errors/app-error';
+
+import type { db } from '../../db/client';
+
+type Reader = Pick<typeof db, 'code' | 'project'>;
+
+/** The label a new code of `level` gets: the next number after the highest in use (C7 after C6). */
+export async function newCodeLabel(tx: Reader, projectId: string, level: CodeLevel): Promise<string> {
+  const [project, codes] = await Promise.all([
+    tx.project.findUnique({ where: { id: projectId }, select: { corePrefix: true } }),
+    tx.code.findMany({ where: { projectId, level }, select: { label: true } }),
+  ]);
+  return nextLabel(level, codes.map((c) => c.label), labelPrefixes(project?.corePrefix));
+}
+
+/** Runs a pure hierarchy rule and turns its refusal into a message for the user. */
+export function applyRule<T>(rule: () => T): T {
+  try {
+    return rule();
+  } catch (error) {
+    if (error instanceof HierarchyRuleError) throw new AppError('INVALID_INPUT', { userMessage: error.message });
+    throw error;
+  }
+}
+
+/** Throws INVALID_INPUT with the problem a rule reported, if any. */
+export function refuse(problem: string | null): void {
+  if (problem) throw new AppError('INVALID_INPUT', { userMessage: problem });
+}

@@ -1,0 +1,29 @@
+import 'server-only';
+
+import { renumberLabels } from '@/lib/coding/hierarchy';
+import { labelPrefixes } from '@/lib/coding/hierarchy-types';
+
+import { requireProjectPermission } from '../../authz';
+import { db } from '../../db/client';
+import { hierarchyCodes } from './load-hierarchy';
+
+/**
+ * Renumbers every level's labels in hierarchy-table order (C1… follow the table from the
+ * first core category down). Only on request: the UI previews the changes and confirms.
+ * @param options.dryRun - compute the changes without storing them.
+ * @returns the labels that change.
+ * @throws AppError NOT_FOUND | FORBIDDEN
+ */
+export async function renumberCodeLabels(options: { userId: string; projectId: string; dryRun?: boolean }): Promise<Array<{ id: string; from: string; to: string }>> {
+  await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'coding:write' });
+  return db.$transaction(async (tx) => {
+    const project = await tx.project.findUnique({ where: { id: options.projectId }, select: { corePrefix: true } });
+    const codes = await hierarchyCodes(tx, options.projectId);
+    const before = new Map(codes.map((c) => [c.id, c.label]));
+    const changes = renumberLabels(codes, labelPrefixes(project?.corePrefix));
+    if (!options.dryRun) {
+      for (const change of changes) await tx.code.update({ where: { id: change.id }, data: { label: change.label } });
+    }
+    return changes.map((c) => ({ id: c.id, from: before.get(c.id) ?? '', to: c.label }));
+  });
+}
