@@ -238,3 +238,191 @@ describe('MemoEditor', () => {
     expect(container.querySelector('[role="alert"]')!.textContent).toMatch(/^The memo is too long/);
   });
 });
+
+describe('MemoEditor: mentions', () => {
+  const CODES = [
+    { id: 'c1', label: 'Distrust of officials', hint: 'concept' },
+    { id: 'c2', label: 'Trust in institutions', hint: 'core category' },
+    { id: 'c3', label: 'Time pressure' },
+    { id: 'c4', label: 'Trusted <b>networks</b>', hint: 'category' },
+    // An id the memo dialect refuses: never offered, so never inserted.
+    { id: 'not ok', label: 'Truthful accounts' },
+  ];
+  const mention = (id: string, label: string | null) => ({ type: 'mention', attrs: { id, label, mentionSuggestionChar: '@' } });
+
+  /** Types like a user does: one transaction per character. */
+  const type = (editor: Editor, s: string) =>
+    act(async () => {
+      for (const ch of s) editor.view.dispatch(editor.state.tr.insertText(ch));
+    });
+  const press = (textbox: HTMLElement, key: string) =>
+    act(async () => {
+      textbox.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    });
+  const listbox = () => document.querySelector<HTMLElement>('[role="listbox"]');
+  const options = () => Array.from(document.querySelectorAll<HTMLElement>('[role="option"]'));
+  const labels = () => options().map((o) => o.textContent);
+  const selected = () => options().findIndex((o) => o.getAttribute('aria-selected') === 'true');
+
+  it('offers the codes matching what follows @, best first, with muted hints', async () => {
+    const { editor, textbox } = await mount({ mentions: { items: CODES } });
+    await type(editor, 'The core is @');
+    expect(labels()).toEqual(['Distrust of officials' + 'concept', 'Trust in institutions' + 'core category', 'Time pressure', 'Trusted <b>networks</b>' + 'category']);
+    await type(editor, 'tru');
+    expect(options().map((o) => o.firstElementChild!.textContent)).toEqual(['Trust in institutions', 'Trusted <b>networks</b>', 'Distrust of officials']);
+    expect(options()[0].lastElementChild!.textContent).toBe('core category');
+    // Labels are text, never markup.
+    expect(listbox()!.querySelector('b')).toBeNull();
+    // The text box points at the highlighted option (combobox pattern).
+    expect(selected()).toBe(0);
+    expect(textbox.getAttribute('aria-controls')).toBe(listbox()!.id);
+    expect(textbox.getAttribute('aria-activedescendant')).toBe(options()[0].id);
+    // The list lives outside the editor, positioned by the suggestion plugin.
+    expect(container.contains(listbox())).toBe(false);
+  });
+
+  it('inserts the highlighted code on Enter, as a valid mention node shown as a pill', async () => {
+    const { editor, textbox, onChange } = await mount({ mentions: { items: CODES } });
+    await type(editor, 'The core is @tru');
+    await press(textbox, 'ArrowDown');
+    expect(selected()).toBe(1);
+    await press(textbox, 'ArrowDown');
+    await press(textbox, 'ArrowDown');
+    // Wraps around.
+    expect(selected()).toBe(0);
+    await press(textbox, 'ArrowUp');
+    expect(selected()).toBe(2);
+    await press(textbox, 'ArrowUp');
+    await press(textbox, 'ArrowUp');
+    expect(selected()).toBe(0);
+    await press(textbox, 'Enter');
+
+    expect(listbox()).toBeNull();
+    expect(textbox.hasAttribute('aria-activedescendant')).toBe(false);
+    const memo = lastDoc(onChange);
+    const parsed = ZMemoDoc.safeParse(memo);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    expect(memo).toEqual(doc(p(text('The core is '), mention('c2', 'Trust in institutions'), text(' '))));
+    // tiptap's Mention inserts a space after the pill, so typing can go on.
+    expect(memoToPlainText(memo)).toBe('The core is @Trust in institutions ');
+    // Enter was the pick, not a new paragraph.
+    expect(memo.content).toHaveLength(1);
+
+    const pill = textbox.querySelector<HTMLElement>('span[data-type="mention"]')!;
+    expect(pill.getAttribute('data-id')).toBe('c2');
+    expect(pill.textContent).toBe('@Trust in institutions');
+    expect(pill.className).toContain('mention');
+  });
+
+  it('inserts a code clicked in the list, and keeps spaces in the query while a code matches', async () => {
+    const { editor, onChange } = await mount({ mentions: { items: CODES } });
+    await type(editor, '@time pr');
+    expect(labels()).toEqual(['Time pressure']);
+    await act(async () => options()[0].click());
+    expect(lastDoc(onChange)).toEqual(doc(p(mention('c3', 'Time pressure'), text(' '))));
+    expect(listbox()).toBeNull();
+  });
+
+  it('closes the list when the words after @ match no code, and on Escape, leaving the text', async () => {
+    const { editor, textbox, onChange } = await mount({ mentions: { items: CODES } });
+    await type(editor, 'mail @zz');
+    // No match yet, but no space either: say so.
+    expect(listbox()).toBeNull();
+    expect(document.body.textContent).toContain('No code matches “zz”.');
+    await type(editor, ' is late');
+    expect(document.body.textContent).not.toContain('No code matches');
+
+    await act(async () => {
+      editor.commands.setContent(doc(p()) as MemoDoc);
+    });
+    await type(editor, '@tr');
+    expect(options()).toHaveLength(3);
+    await press(textbox, 'Escape');
+    expect(listbox()).toBeNull();
+    // Escape dismissed it: typing on does not reopen it.
+    await type(editor, 'u');
+    expect(listbox()).toBeNull();
+    await press(textbox, 'Enter');
+    // Enter is a new paragraph again; '@tru' stays text.
+    expect(lastDoc(onChange)).toEqual(doc(p(text('@tru')), p()));
+  });
+
+  it('removes the list when the editor goes away while it is open', async () => {
+    const { editor } = await mount({ mentions: { items: CODES } });
+    await type(editor, '@t');
+    expect(listbox()).not.toBeNull();
+    act(() => root.unmount());
+    expect(listbox()).toBeNull();
+    expect(document.body.textContent).not.toContain('Time pressure');
+  });
+
+  it('follows new items from the parent without re-creating the editor', async () => {
+    const { editor } = await mount({ mentions: { items: CODES } });
+    await act(async () => {
+      root.render(<MemoEditor ariaLabel="Memo on this coding" value={null} onChange={() => {}} mentions={{ items: [{ id: 'n1', label: 'Trust anew' }] }} />);
+    });
+    const same = (container.querySelector('[role="textbox"]') as HTMLElement & { editor: Editor }).editor;
+    expect(same).toBe(editor);
+    await type(editor, '@tru');
+    expect(labels()).toEqual(['Trust anew']);
+  });
+
+  it('shows the caller’s placeholder (e.g. the @ hint) while empty, and not once a code is mentioned', async () => {
+    await mount({ mentions: { items: CODES }, placeholder: 'Tell the story (type @ to mention a code)' });
+    expect(container.textContent).toContain('type @ to mention a code');
+    act(() => root.unmount());
+    root = createRoot(container);
+    await mount({ mentions: { items: CODES }, placeholder: 'Tell the story', value: doc(p(mention('c2', 'Trust'))) });
+    expect(container.textContent).not.toContain('Tell the story');
+  });
+
+  it('without mentions, @ is just text: no list, Enter makes a new paragraph', async () => {
+    const { editor, textbox, onChange } = await mount();
+    await type(editor, '@tru');
+    expect(document.querySelector('[role="listbox"], [role="option"]')).toBeNull();
+    expect(textbox.querySelector('.suggestion, [data-decoration-id]')).toBeNull();
+    await press(textbox, 'Enter');
+    expect(lastDoc(onChange).content).toHaveLength(2);
+  });
+
+  it('without mentions, still loads, shows and emits a memo that mentions codes', async () => {
+    // The trigger character is optional in stored memos; tiptap adds its default.
+    const value = doc(p(text('See '), mention('c2', 'Trust <b>x</b>'), text(' and '), { type: 'mention', attrs: { id: 'c9', label: null } }));
+    const { editor, textbox, onChange } = await mount({ value });
+    expect(container.querySelector('[role="alert"]')).toBeNull();
+    expect(editor.getJSON()).toEqual(doc(p(text('See '), mention('c2', 'Trust <b>x</b>'), text(' and '), mention('c9', null))));
+    const pills = Array.from(textbox.querySelectorAll('span[data-type="mention"]'), (s) => s.textContent);
+    expect(pills).toEqual(['@Trust <b>x</b>', '@c9']);
+    expect(textbox.querySelector('b')).toBeNull();
+    await type(editor, '!');
+    expect(ZMemoDoc.safeParse(lastDoc(onChange)).success).toBe(true);
+    expect(memoToPlainText(lastDoc(onChange))).toBe('See @Trust <b>x</b> and @c9!');
+  });
+
+  it('keeps pasted mentions inside the dialect: trigger @, no empty label, bad ids become text', async () => {
+    const { editor, onChange } = await mount({ mentions: { items: CODES } });
+    const html =
+      '<p><span data-type="mention" data-id="c2" data-label="Trust" data-mention-suggestion-char="#">#Trust</span> ' +
+      '<span data-type="mention" data-id="c3" data-label="">@c3</span> ' +
+      '<span data-type="mention" data-id="../../admin" data-label="Evil">@Evil</span> ' +
+      '<span data-type="mention" data-label="">@</span>.</p>';
+    await act(async () => {
+      editor.view.pasteHTML(html, new Event('paste') as ClipboardEvent);
+    });
+    const memo = lastDoc(onChange);
+    const parsed = ZMemoDoc.safeParse(memo);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    expect(memo).toEqual(doc(p(mention('c2', 'Trust'), text(' '), mention('c3', null), text(' @Evil .'))));
+  });
+
+  it('emits a valid memo when bold is applied over a mention', async () => {
+    const { editor, onChange } = await mount({ value: doc(p(text('a '), mention('c2', 'Trust'), text(' b'))) });
+    await act(async () => {
+      editor.commands.selectAll();
+    });
+    await act(async () => button('Bold').click());
+    const memo = lastDoc(onChange);
+    expect(ZMemoDoc.safeParse(memo).success).toBe(true);
+    expect(JSON.stringify(memo)).toContain('"type":"mention","attrs":{"id":"c2","label":"Trust","mentionSuggestionChar":"@"},"marks":[{"type":"bold"}]');
+  });
+});

@@ -1,5 +1,6 @@
 'use client';
 
+import Mention from '@tiptap/extension-mention';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
@@ -7,7 +8,10 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode 
 import { emptyMemo, isMemoEmpty, isSafeMemoHref, plainTextToMemo, ZMemoDoc, type MemoDoc } from '@/lib/coding/memo';
 
 import { MemoGuard } from './memo-guard';
+import { useMentionSuggestion, type MemoMentions } from './mention-list';
 import styles from './memo.module.css';
+
+export type { MemoMentions, MentionItem } from './mention-list';
 
 /** Props of {@link MemoEditor}. */
 export type MemoEditorProps = {
@@ -22,6 +26,13 @@ export type MemoEditorProps = {
   placeholder?: string;
   /** Accessible name of the text area, e.g. "Memo on this coding". */
   ariaLabel: string;
+  /**
+   * What the memo may mention: typing `@` then offers these items (filtered by what follows,
+   * at most 8) and inserts the one picked as a mention (`{ id, label }`). Without it, `@` is
+   * just a character — but mentions already in the memo still load, show and can be deleted.
+   * Say so in the placeholder, e.g. "… (type @ to mention a code)".
+   */
+  mentions?: MemoMentions;
 };
 
 type Loaded = { doc: MemoDoc; problem?: string };
@@ -102,7 +113,8 @@ const noEditor = (isEmpty: boolean): Tools => ({ bold: IDLE, italic: IDLE, bulle
 /**
  * A small rich-text editor for memos: paragraphs, headings (type `## `), bold, italic, bullet
  * and numbered lists, quotations (type `> `), line breaks (Shift+Enter) and links (pasted or
- * typed URLs become links; only http(s) and mailto are kept — there is no link button). The
+ * typed URLs become links; only http(s) and mailto are kept — there is no link button) and, with
+ * `mentions`, mentions of codes (type `@`, pick from the list; shown as a pill). The
  * toolbar has Bold, Italic, Bullet list and Numbered list, with pressed state, keyboard
  * shortcuts and arrow-key navigation (one tab stop, as the ARIA toolbar pattern asks).
  *
@@ -119,8 +131,11 @@ const noEditor = (isEmpty: boolean): Tools => ({ bold: IDLE, italic: IDLE, bulle
  * @example
  * <MemoEditor ariaLabel="Memo on this coding" value={memo} onChange={setMemo}
  *   placeholder="What does this passage tell you?" />
+ * <MemoEditor ariaLabel="Storyline" value={storyline} onChange={setStoryline}
+ *   mentions={{ items: codes.map((c) => ({ id: c.id, label: c.name, hint: levelName(c.level) })) }}
+ *   placeholder="Tell the story of the core category (type @ to mention a code)" />
  */
-export function MemoEditor({ value, onChange, placeholder, ariaLabel }: MemoEditorProps) {
+export function MemoEditor({ value, onChange, placeholder, ariaLabel, mentions }: MemoEditorProps) {
   const contentId = useId();
   const [loaded] = useState(() => load(value));
   const [problem, setProblem] = useState<string | undefined>(loaded.problem);
@@ -131,6 +146,7 @@ export function MemoEditor({ value, onChange, placeholder, ariaLabel }: MemoEdit
   }, [onChange]);
   // The last document we emitted: when the parent passes it back as `value`, nothing to do.
   const emitted = useRef<unknown>(undefined);
+  const { suggestion, popup } = useMentionSuggestion(mentions);
 
   const editor = useEditor({
     immediatelyRender: false,
@@ -151,6 +167,13 @@ export function MemoEditor({ value, onChange, placeholder, ariaLabel }: MemoEdit
           isAllowedUri: (url) => isSafeMemoHref(url),
           HTMLAttributes: { target: '_blank', rel: 'noopener noreferrer nofollow', class: null },
         },
+      }),
+      // Always loaded, so a memo that mentions codes loads anywhere; the `@` suggestion only
+      // opens when `mentions` is given (see useMentionSuggestion).
+      Mention.configure({
+        HTMLAttributes: { class: styles.mention },
+        deleteTriggerWithBackspace: false,
+        suggestion,
       }),
       MemoGuard,
     ],
@@ -264,6 +287,7 @@ export function MemoEditor({ value, onChange, placeholder, ariaLabel }: MemoEdit
           {problem}
         </p>
       ) : null}
+      {popup}
     </div>
   );
 }

@@ -111,6 +111,88 @@ describe('MemoView', () => {
     expect(capped.querySelector('h6')).not.toBeNull();
   });
 
+  describe('mentions', () => {
+    const mention = (id: string, label: string | null, marks?: unknown[]) => ({
+      type: 'mention',
+      attrs: { id, label, mentionSuggestionChar: '@' },
+      ...(marks ? { marks } : {}),
+    });
+    const storyline = doc(
+      p(
+        text('Because of '),
+        mention('c2', 'Trust <img src=x onerror=alert(1)> & "quotes"'),
+        text(', people rely on '),
+        mention('gone', null),
+        text('.'),
+      ),
+    );
+    const href = (id: string) => (id === 'gone' ? null : `/projects/p1/codes/${id}`);
+
+    it('renders a mention as a link to mentionHref(id), its label escaped', () => {
+      const el = render(<MemoView value={storyline} mentionHref={href} />);
+      const a = el.querySelector<HTMLAnchorElement>('a[data-mention-id]')!;
+      expect(a.getAttribute('href')).toBe('/projects/p1/codes/c2');
+      expect(a.getAttribute('data-mention-id')).toBe('c2');
+      expect(a.className).toContain('mention');
+      // Same tab: it is a page of this app, not an outside link.
+      expect(a.hasAttribute('target')).toBe(false);
+      expect(a.textContent).toBe('@Trust <img src=x onerror=alert(1)> & "quotes"');
+      expect(el.querySelector('img')).toBeNull();
+      expect(el.textContent).toBe('Because of @Trust <img src=x onerror=alert(1)> & "quotes", people rely on @gone.');
+    });
+
+    it('renders a pill without a link when mentionHref gives null or is not given', () => {
+      const el = render(<MemoView value={storyline} mentionHref={href} />);
+      const span = el.querySelector<HTMLElement>('span[data-mention-id="gone"]')!;
+      expect(span.textContent).toBe('@gone');
+      expect(span.className).toContain('mention');
+      expect(el.querySelectorAll('a')).toHaveLength(1);
+
+      const plain = render(<MemoView value={storyline} />);
+      expect(plain.querySelector('a')).toBeNull();
+      expect(Array.from(plain.querySelectorAll('span[data-mention-id]'), (s) => s.getAttribute('data-mention-id'))).toEqual(['c2', 'gone']);
+    });
+
+    it.each([
+      ['javascript:alert(1)', null],
+      [' javascript:alert(1)', null],
+      ['data:text/html,x', null],
+      ['//evil.example/x', null],
+      ['/\\evil.example/x', null],
+      ['codes/c2', null],
+      ['/codes/c2?tab=memos#top', '/codes/c2?tab=memos#top'],
+      ['?code=c2', '?code=c2'],
+      ['#code-c2', '#code-c2'],
+      ['https://example.org/codes/c2', 'https://example.org/codes/c2'],
+    ])('uses the address %j only if it is same-site or a safe link', (address, expected) => {
+      const el = render(<MemoView value={storyline} mentionHref={() => address} />);
+      const a = el.querySelector('a[data-mention-id]');
+      expect(a?.getAttribute('href') ?? null).toBe(expected);
+    });
+
+    it('keeps bold and italic on a mention, but never puts a link inside a link', () => {
+      const value = doc(
+        p(mention('c2', 'Trust', [{ type: 'bold' }, { type: 'link', attrs: { href: 'https://example.org' } }])),
+      );
+      const linked = render(<MemoView value={value} mentionHref={href} />);
+      expect(linked.querySelector('p')!.innerHTML).toMatch(/^<strong><a href="\/projects\/p1\/codes\/c2" class="[^"]*" data-mention-id="c2">@Trust<\/a><\/strong>$/);
+      const unlinked = render(<MemoView value={value} />);
+      expect(unlinked.querySelector('a')!.getAttribute('href')).toBe('https://example.org');
+      expect(unlinked.querySelector('a span[data-mention-id="c2"]')!.textContent).toBe('@Trust');
+    });
+
+    it('refuses a memo whose mention is malformed', () => {
+      const el = render(<MemoView value={doc(p({ type: 'mention', attrs: { id: 'c2', label: 'x', onclick: 'alert(1)' } }))} mentionHref={href} />);
+      expect(el.textContent).toBe('This memo cannot be displayed.');
+      expect(el.querySelector('a')).toBeNull();
+    });
+
+    it('renders on the server too', () => {
+      const html = renderToStaticMarkup(<MemoView value={storyline} mentionHref={href} />);
+      expect(html).toContain('data-mention-id="c2">@Trust &lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;</a>');
+    });
+  });
+
   it('renders on the server to the same markup (no client code needed)', () => {
     const html = renderToStaticMarkup(<MemoView value={doc(p(text('a <b>', [{ type: 'bold' }])))} />);
     expect(html).toMatch(/^<div[^>]*><p><strong>a &lt;b&gt;<\/strong><\/p><\/div>$/);

@@ -3,10 +3,14 @@ import { describe, expect, it } from 'vitest';
 import {
   MEMO_MAX_BYTES,
   MEMO_MAX_DEPTH,
+  MEMO_MENTION_ID_MAX,
+  MEMO_MENTION_LABEL_MAX,
   ZMemoDoc,
   emptyMemo,
   isMemoEmpty,
+  isMemoMentionId,
   isSafeMemoHref,
+  memoMentionIds,
   memoToPlainText,
   plainTextToMemo,
   type MemoBlock,
@@ -17,6 +21,8 @@ const text = (t: string, marks?: unknown[]) => (marks ? { type: 'text', text: t,
 const p = (...content: unknown[]) => (content.length ? { type: 'paragraph', content } : { type: 'paragraph' });
 const li = (...content: unknown[]) => ({ type: 'listItem', content });
 const doc = (...content: unknown[]) => ({ type: 'doc', content });
+/** A mention as tiptap's Mention extension (3.34) serializes it. */
+const mention = (id: string, label: string | null = null) => ({ type: 'mention', attrs: { id, label, mentionSuggestionChar: '@' } });
 const link = (href: string) => ({
   type: 'link',
   attrs: { href, target: '_blank', rel: 'noopener noreferrer nofollow', class: null, title: null },
@@ -60,6 +66,18 @@ describe('ZMemoDoc: accepts the dialect', () => {
   it('accepts empty paragraphs with and without an empty content array, and marks on a hard break', () => {
     expect(issues(doc(p(), { type: 'paragraph', content: [] }))).toEqual([]);
     expect(issues(doc(p(text('a'), { type: 'hardBreak', marks: [{ type: 'bold' }] })))).toEqual([]);
+  });
+
+  it('accepts mentions as the editor writes them, with or without a label, marks or the trigger character', () => {
+    const value = doc(
+      p(text('The core: '), mention('clx2m0h7a0001qz8r3k4d5e6f', 'Trust in institutions'), text(' shapes '), mention('c-2_b')),
+      { type: 'heading', attrs: { level: 2 }, content: [mention('c3', 'Time')] },
+      p({ type: 'mention', attrs: { id: 'c4', label: '钱 <b>' }, marks: [{ type: 'bold' }] }),
+      p(mention('x'.repeat(MEMO_MENTION_ID_MAX), 'y'.repeat(MEMO_MENTION_LABEL_MAX))),
+    );
+    const result = ZMemoDoc.safeParse(value);
+    expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
+    expect(result.data).toEqual(value);
   });
 
   it(`accepts nesting of exactly ${MEMO_MAX_DEPTH} levels`, () => {
@@ -109,6 +127,28 @@ describe('ZMemoDoc: rejects hostile and malformed input', () => {
     ['an unknown ordered list attribute', doc({ type: 'orderedList', attrs: { start: 1, reversed: true }, content: [li(p())] })],
   ])('rejects unknown attributes: %s', (_, value) => {
     expect(issues(value).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['an extra attribute', { type: 'mention', attrs: { id: 'c1', label: 'Trust', href: 'javascript:alert(1)' } }],
+    ['an extra key', { type: 'mention', attrs: { id: 'c1', label: 'Trust' }, content: [text('x')] }],
+    ['no id', { type: 'mention', attrs: { label: 'Trust' } }],
+    ['a null id (tiptap default)', { type: 'mention', attrs: { id: null, label: 'Trust' } }],
+    ['an empty id', { type: 'mention', attrs: { id: '', label: 'Trust' } }],
+    [`an id over ${MEMO_MENTION_ID_MAX} characters`, { type: 'mention', attrs: { id: 'x'.repeat(MEMO_MENTION_ID_MAX + 1), label: 'Trust' } }],
+    ['an id with a path in it', { type: 'mention', attrs: { id: '../admin', label: 'Trust' } }],
+    ['a numeric id', { type: 'mention', attrs: { id: 7, label: 'Trust' } }],
+    ['no label key', { type: 'mention', attrs: { id: 'c1' } }],
+    ['an empty label', { type: 'mention', attrs: { id: 'c1', label: '' } }],
+    [`a label over ${MEMO_MENTION_LABEL_MAX} characters`, { type: 'mention', attrs: { id: 'c1', label: 'y'.repeat(MEMO_MENTION_LABEL_MAX + 1) } }],
+    ['another trigger character', { type: 'mention', attrs: { id: 'c1', label: 'Trust', mentionSuggestionChar: '#' } }],
+    ['no attrs', { type: 'mention' }],
+  ])('rejects a mention with %s', (_, node) => {
+    expect(issues(doc(p(node))).length).toBeGreaterThan(0);
+  });
+
+  it('rejects a mention at block level', () => {
+    expect(issues(doc(mention('c1', 'Trust'))).length).toBeGreaterThan(0);
   });
 
   it('rejects __proto__ and constructor keys (prototype pollution) and leaves Object.prototype alone', () => {
@@ -280,6 +320,16 @@ describe('memoToPlainText', () => {
     expect(memoToPlainText(doc(p(text('  ')), p()) as MemoDoc)).toBe('');
   });
 
+  it('writes a mention as @ and its label, or its id when it has none', () => {
+    const value = ZMemoDoc.parse(
+      doc(
+        p(text('Storyline: '), mention('c1', 'Trust in institutions'), text(' erodes '), mention('c2'), { type: 'hardBreak' }, mention('c3', '<b>钱</b>')),
+        { type: 'bulletList', content: [li(p(mention('c1', 'Trust in institutions')))] },
+      ),
+    );
+    expect(memoToPlainText(value)).toBe('Storyline: @Trust in institutions erodes @c2\n@<b>钱</b>\n- @Trust in institutions');
+  });
+
   it('writes a <script> tag as the text it is', () => {
     expect(memoToPlainText(doc(p(text('<script>alert(1)</script>'))) as MemoDoc)).toBe('<script>alert(1)</script>');
   });
@@ -308,6 +358,34 @@ describe('plainTextToMemo', () => {
   });
 });
 
+describe('memoMentionIds', () => {
+  it('lists the ids mentioned, each once, in document order (nested blocks included)', () => {
+    const value = ZMemoDoc.parse(
+      doc(
+        p(mention('b', 'B'), text(' and '), mention('a', 'A')),
+        { type: 'bulletList', content: [li(p(mention('c')), { type: 'blockquote', content: [p(mention('d', 'D'), mention('b', 'B'))] })] },
+        p(mention('e', 'E')),
+      ),
+    );
+    expect(memoMentionIds(value)).toEqual(['b', 'a', 'c', 'd', 'e']);
+  });
+
+  it('is empty for a memo without mentions', () => {
+    expect(memoMentionIds(emptyMemo())).toEqual([]);
+    expect(memoMentionIds(ZMemoDoc.parse(RICH))).toEqual([]);
+  });
+});
+
+describe('isMemoMentionId', () => {
+  it.each(['clx2m0h7a0001qz8r3k4d5e6f', '550e8400-e29b-41d4-a716-446655440000', '42', 'a_b', 'x'.repeat(MEMO_MENTION_ID_MAX)])('accepts %j', (id) => {
+    expect(isMemoMentionId(id)).toBe(true);
+  });
+
+  it.each(['', ' c1', 'c1\n', '../x', 'a/b', 'a?b', 'a%20b', 'x'.repeat(MEMO_MENTION_ID_MAX + 1), null, 7])('refuses %j', (id) => {
+    expect(isMemoMentionId(id)).toBe(false);
+  });
+});
+
 describe('isMemoEmpty', () => {
   it('is true for no text and false for any text', () => {
     expect(isMemoEmpty(emptyMemo())).toBe(true);
@@ -316,5 +394,7 @@ describe('isMemoEmpty', () => {
     const list: MemoBlock = { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] };
     // An empty bullet has no words either.
     expect(isMemoEmpty({ type: 'doc', content: [list] })).toBe(true);
+    // A memo that only mentions a code says something.
+    expect(isMemoEmpty(ZMemoDoc.parse(doc(p(mention('c1', 'Trust')))))).toBe(false);
   });
 });

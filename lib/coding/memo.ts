@@ -3,8 +3,9 @@
  * deliberately small dialect, validated on every write and before every render.
  *
  * **Allowed.** Nodes `doc`, `paragraph`, `text`, `heading` (levels 2–3), `bulletList`,
- * `orderedList`, `listItem`, `blockquote`, `hardBreak`; marks `bold`, `italic`, `link`. Links
- * point to `http:`, `https:` or `mailto:` only. The content rules are ProseMirror's for these
+ * `orderedList`, `listItem`, `blockquote`, `hardBreak`, `mention` (of a code, by id: see
+ * {@link MemoMention}); marks `bold`, `italic`, `link`. Links point to `http:`, `https:` or
+ * `mailto:` only. The content rules are ProseMirror's for these
  * nodes (a list holds list items, a list item starts with a paragraph, a text node is never
  * empty), so a valid memo always loads into the editor unchanged.
  *
@@ -17,7 +18,8 @@
  * The attributes accepted are exactly those the memo editor (components/memo/memo-editor.tsx)
  * writes: heading `level`; ordered list `start` and `type`; link `href` plus tiptap's `target`,
  * `rel`, `class` and `title`, which {@link ZMemoDoc} bounds but renderers ignore (the memo view
- * always renders its own safe `target`/`rel`).
+ * always renders its own safe `target`/`rel`); mention `id`, `label` and tiptap's
+ * `mentionSuggestionChar` (always `'@'`).
  *
  * Pure TypeScript: used by server actions (validation), the memo view (render) and exports
  * (plain text).
@@ -42,6 +44,12 @@ const MEMO_MAX_NODES = Math.ceil(MEMO_MAX_BYTES / 16);
 /** Longest accepted link, in UTF-16 units (browsers and servers handle far less in practice). */
 const HREF_MAX = 2048;
 
+/** Longest accepted mention id (a cuid is 25 characters; a UUID 36). */
+export const MEMO_MENTION_ID_MAX = 64;
+
+/** Longest accepted mention label, in UTF-16 units. */
+export const MEMO_MENTION_LABEL_MAX = 300;
+
 /** A `bold` mark. */
 export type MemoBoldMark = { type: 'bold' };
 /** An `italic` mark. */
@@ -64,8 +72,20 @@ export type MemoMark = MemoBoldMark | MemoItalicMark | MemoLinkMark;
 export type MemoText = { type: 'text'; text: string; marks?: MemoMark[] };
 /** A line break inside a paragraph (Shift+Enter). */
 export type MemoHardBreak = { type: 'hardBreak'; marks?: MemoMark[] };
+/**
+ * A mention of a code (typed `@` in the memo editor), shown as `@label`. The shape is what
+ * tiptap's Mention extension (3.x) serializes: `id` (see {@link isMemoMentionId}), `label` (the
+ * code's name when it was mentioned; null shows the id) and `mentionSuggestionChar`, the trigger
+ * character, which memos only ever use as `'@'` (optional here, always written by the editor).
+ * Like any inline node it may carry marks (bold over a sentence with a mention in it).
+ */
+export type MemoMention = {
+  type: 'mention';
+  attrs: { id: string; label: string | null; mentionSuggestionChar?: '@' };
+  marks?: MemoMark[];
+};
 /** Inline content. */
-export type MemoInline = MemoText | MemoHardBreak;
+export type MemoInline = MemoText | MemoHardBreak | MemoMention;
 
 /** A paragraph. */
 export type MemoParagraph = { type: 'paragraph'; content?: MemoInline[] };
@@ -138,6 +158,24 @@ export function isSafeMemoHref(href: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Mentions
+
+/**
+ * Whether `id` may be the id of a memo mention: 1–{@link MEMO_MENTION_ID_MAX} characters from
+ * `A–Z a–z 0–9 _ -` (cuids, UUIDs, numbers). The narrow alphabet means an id can go into a URL
+ * path or a `data-` attribute as it is.
+ *
+ * @param id - the stored id.
+ * @returns true when the id is acceptable.
+ * @example
+ * isMemoMentionId('clx2m0h7a0001qz8r3k4d5e6f'); // true
+ * isMemoMentionId('../admin'); // false
+ */
+export function isMemoMentionId(id: unknown): id is string {
+  return typeof id === 'string' && id.length <= MEMO_MENTION_ID_MAX && /^[A-Za-z0-9_-]+$/.test(id);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Schema
 
 const ZOptionalString = z.string().max(256).nullable().optional();
@@ -175,6 +213,21 @@ const ZInline: z.ZodType<MemoInline> = z.discriminatedUnion('type', [
     marks: ZMarks,
   }),
   z.strictObject({ type: z.literal('hardBreak'), marks: ZMarks }),
+  z.strictObject({
+    type: z.literal('mention'),
+    attrs: z.strictObject({
+      id: z.string().refine(isMemoMentionId, {
+        message: `A mention's id must be 1–${MEMO_MENTION_ID_MAX} letters, digits, '_' or '-'.`,
+      }),
+      label: z
+        .string()
+        .min(1, { message: "A mention's label is empty." })
+        .max(MEMO_MENTION_LABEL_MAX, { message: `A mention's label is longer than ${MEMO_MENTION_LABEL_MAX} characters.` })
+        .nullable(),
+      mentionSuggestionChar: z.literal('@', { message: "A mention's trigger character must be '@'." }).optional(),
+    }),
+    marks: ZMarks,
+  }),
 ]);
 
 const ZInlineContent = z.array(ZInline).optional();
@@ -326,8 +379,9 @@ export function emptyMemo(): MemoDoc {
  * Paragraphs, headings and list items each become one line, joined with `\n` (a hard break is a
  * `\n` too). List items are marked like Markdown — `- ` for bullets, `1. `, `2. `… for numbered
  * lists (from the list's `start`) — with nested blocks indented under the item's text; quoted
- * lines get `> `. Blank lines at the start and end are dropped. Marks and link targets are
- * dropped: the text is what the researcher wrote.
+ * lines get `> `. A mention is written `@` + its label (`@` + its id when it has none). Blank
+ * lines at the start and end are dropped. Marks and link targets are dropped: the text is what
+ * the researcher wrote.
  *
  * @param doc - a valid memo (validate unknown input with {@link ZMemoDoc} first).
  * @returns the text; '' for an empty memo.
@@ -380,8 +434,52 @@ export function memoToPlainText(doc: MemoDoc): string {
 
 function inline(nodes: readonly MemoInline[]): string {
   let out = '';
-  for (const n of nodes) out += n.type === 'text' ? n.text : '\n';
+  for (const n of nodes) {
+    if (n.type === 'text') out += n.text;
+    else if (n.type === 'mention') out += mentionText(n);
+    else out += '\n';
+  }
   return out;
+}
+
+/**
+ * How a mention reads as text: `@` + label, or `@` + id when it has no label (as tiptap's
+ * Mention renders it).
+ *
+ * @param mention - a valid mention node.
+ * @returns e.g. `'@Trust in institutions'`.
+ */
+export function mentionText(mention: MemoMention): string {
+  return `@${mention.attrs.label ?? mention.attrs.id}`;
+}
+
+/**
+ * The ids a memo mentions, each once, in the order they first appear — e.g. to list or link the
+ * codes a storyline memo names.
+ *
+ * @param doc - a valid memo.
+ * @returns distinct mention ids; [] when the memo mentions nothing.
+ * @example
+ * memoMentionIds({ type: 'doc', content: [{ type: 'paragraph', content: [
+ *   { type: 'mention', attrs: { id: 'c1', label: 'Trust' } },
+ *   { type: 'text', text: ' and ' },
+ *   { type: 'mention', attrs: { id: 'c2', label: 'Time' } },
+ *   { type: 'mention', attrs: { id: 'c1', label: 'Trust' } } ] }] });
+ * // ['c1', 'c2']
+ */
+export function memoMentionIds(doc: MemoDoc): string[] {
+  const ids = new Set<string>();
+  // Depth-first in document order, without recursion (children pushed in reverse).
+  const stack: MemoNode[] = [doc];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'mention') ids.add(node.attrs.id);
+    else if ('content' in node && node.content) {
+      const children = node.content as MemoNode[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
+  return [...ids];
 }
 
 /**
@@ -417,7 +515,7 @@ export function plainTextToMemo(text: string): MemoDoc {
 
 /**
  * Whether a memo has no words: every text node is whitespace (only empty paragraphs, empty
- * list items, …). Such a memo is "no memo" — store nothing instead of it.
+ * list items, …) and nothing is mentioned. Such a memo is "no memo" — store nothing instead of it.
  *
  * @param doc - a valid memo.
  * @returns true when the memo contains no non-whitespace text.
@@ -431,6 +529,8 @@ export function isMemoEmpty(doc: MemoDoc): boolean {
     const node = stack.pop()!;
     if (node.type === 'text') {
       if (node.text.trim() !== '') return false;
+    } else if (node.type === 'mention') {
+      return false;
     } else if ('content' in node && node.content) {
       stack.push(...(node.content as MemoNode[]));
     }

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { memoToPlainText, ZMemoDoc } from '@/lib/coding/memo';
+import { memoMentionIds, memoToPlainText, ZMemoDoc } from '@/lib/coding/memo';
 import { AppError } from '@/lib/errors/app-error';
 
 import { requireProjectPermission } from '../../authz';
@@ -36,7 +36,7 @@ export async function saveStoryline(options: { userId: string; projectId: string
   await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'coding:write' });
   const parsed = ZMemoDoc.safeParse(options.body);
   if (!parsed.success) throw new AppError('INVALID_INPUT', { userMessage: parsed.error.issues[0]?.message ?? 'The storyline could not be read.' });
-  const mentioned = mentionIds(parsed.data);
+  const mentioned = memoMentionIds(parsed.data);
   if (mentioned.length > 0) {
     const found = await db.code.count({ where: { projectId: options.projectId, id: { in: mentioned } } });
     if (found !== mentioned.length) throw new AppError('INVALID_INPUT', { userMessage: 'The storyline mentions a code that no longer exists; remove that mention.' });
@@ -47,17 +47,4 @@ export async function saveStoryline(options: { userId: string; projectId: string
     data: { storyline: JSON.stringify(parsed.data), storylineText: memoToPlainText(parsed.data), storylineUpdatedAt: updatedAt },
   });
   return { updatedAt: updatedAt.toISOString() };
-}
-
-/** Distinct code ids mentioned in a memo (walks the document without recursion). */
-function mentionIds(doc: unknown): string[] {
-  const ids = new Set<string>();
-  const stack: unknown[] = [doc];
-  while (stack.length > 0) {
-    const node = stack.pop() as { type?: string; attrs?: { id?: unknown }; content?: unknown[] } | null;
-    if (!node || typeof node !== 'object') continue;
-    if (node.type === 'mention' && typeof node.attrs?.id === 'string') ids.add(node.attrs.id);
-    if (Array.isArray(node.content)) stack.push(...node.content);
-  }
-  return [...ids];
 }
