@@ -8,11 +8,15 @@ import type { db } from '../../db/client';
 
 type Reader = Pick<typeof db, 'code' | 'project'>;
 
-/** The label a new code of `level` gets: the next number after the highest in use (C7 after C6). */
+/**
+ * The label a new code of `level` gets: the next number after the highest in use (C7 after C6).
+ * Reads the labels of every level: a code keeps its label when its level changes, and a label
+ * may be edited by hand to any unused one, so "C4" can sit on a category.
+ */
 export async function newCodeLabel(tx: Reader, projectId: string, level: CodeLevel): Promise<string> {
   const [project, codes] = await Promise.all([
     tx.project.findUnique({ where: { id: projectId }, select: { corePrefix: true } }),
-    tx.code.findMany({ where: { projectId, level }, select: { label: true } }),
+    tx.code.findMany({ where: { projectId }, select: { label: true } }),
   ]);
   return nextLabel(level, codes.map((c) => c.label), labelPrefixes(project?.corePrefix));
 }
