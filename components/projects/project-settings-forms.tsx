@@ -9,7 +9,7 @@ import { type FormState, IDLE } from '@/lib/validation/form-state';
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 
-export function ProjectSettingsForms(props: { name: string; description: string; update: Action; remove: Action }) {
+export function ProjectSettingsForms(props: { name: string; description: string; corePrefix: string; update: Action; remove: Action }) {
   const [updateState, update] = useActionState(props.update, IDLE);
   const [removeState, remove] = useActionState(props.remove, IDLE);
   const updateErrors = updateState.status === 'error' ? updateState.fieldErrors : undefined;
@@ -21,6 +21,15 @@ export function ProjectSettingsForms(props: { name: string; description: string;
         <form action={update} className="stack">
           <Field label="Project name" name="name" defaultValue={props.name} required maxLength={120} errors={updateErrors?.name} />
           <Field label="Description" name="description" multiline defaultValue={props.description} maxLength={2000} errors={updateErrors?.description} />
+          <Field
+            label="Label prefix for core categories"
+            name="corePrefix"
+            defaultValue={props.corePrefix}
+            required
+            maxLength={8}
+            hint="Concepts are numbered C1…, categories B1…, main categories A1…; core categories take this prefix. Changing it relabels core categories that use the old one."
+            errors={updateErrors?.corePrefix}
+          />
           <FormMessage state={updateState} />
           <SubmitButton pendingText="Saving…">Save</SubmitButton>
         </form>

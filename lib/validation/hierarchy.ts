@@ -23,8 +23,6 @@ export const ZSplitCodeSchema = z.object({
 });
 export type TSplitCode = z.infer<typeof ZSplitCodeSchema>;
 
-export const ZCorePrefix = z.string().trim().min(1, 'Give core categories a prefix.').max(8, 'Use at most 8 characters.').regex(/^\D*$/, 'A prefix has no digits.');
-
 export const ZNetworkPositionsSchema = z.object({
   positions: z
     .array(z.object({ id: ZId, x: z.number().finite().min(-1e6).max(1e6), y: z.number().finite().min(-1e6).max(1e6) }))

@@ -9,7 +9,19 @@ export const ZCreateProjectSchema = z.object({
 });
 export type TCreateProject = z.infer<typeof ZCreateProjectSchema>;
 
-export const ZUpdateProjectSchema = ZCreateProjectSchema.partial().refine((v) => v.name !== undefined || v.description !== undefined, {
+/** Label prefix of core categories (concepts are C…, categories B…, main categories A…). */
+export const ZCorePrefix = z
+  .string()
+  .trim()
+  .min(1, 'Give core categories a label prefix.')
+  .max(8, 'Use at most 8 characters.')
+  .regex(/^\D*$/, 'A prefix has no digits.')
+  .refine((p) => !['C', 'B', 'A'].includes(p), { message: 'C, B and A number concepts, categories and main categories; choose another prefix.' });
+
+/** The settings form: name, description and the core-category prefix. */
+export const ZProjectSettingsSchema = ZCreateProjectSchema.extend({ corePrefix: ZCorePrefix });
+
+export const ZUpdateProjectSchema = ZProjectSettingsSchema.partial().refine((v) => v.name !== undefined || v.description !== undefined || v.corePrefix !== undefined, {
   message: 'Nothing to update.',
 });
 export type TUpdateProject = z.infer<typeof ZUpdateProjectSchema>;

@@ -9,6 +9,8 @@ export interface ProjectDetail {
   id: string;
   name: string;
   description: string;
+  /** Label prefix of core categories (CC1…). */
+  corePrefix: string;
   createdAt: string;
   role: Role;
   memberCount: number;
@@ -20,12 +22,13 @@ export async function getProject(options: { userId: string; projectId: string })
   const { role } = await requireProjectPermission({ ...options, permission: 'project:read' });
   const project = await db.project.findUniqueOrThrow({
     where: { id: options.projectId },
-    select: { id: true, name: true, description: true, createdAt: true, _count: { select: { members: true, sources: true } } },
+    select: { id: true, name: true, description: true, corePrefix: true, createdAt: true, _count: { select: { members: true, sources: true } } },
   });
   return {
     id: project.id,
     name: project.name,
     description: project.description,
+    corePrefix: project.corePrefix,
     createdAt: project.createdAt.toISOString(),
     role,
     memberCount: project._count.members,

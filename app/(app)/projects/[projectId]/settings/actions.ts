@@ -8,10 +8,10 @@ import { requireActionUser } from '@/lib/server/auth/session';
 import { deleteProject } from '@/lib/server/data/project/delete-project';
 import { updateProject } from '@/lib/server/data/project/update-project';
 import { type FormState, invalid } from '@/lib/validation/form-state';
-import { ZCreateProjectSchema } from '@/lib/validation/project';
+import { ZProjectSettingsSchema } from '@/lib/validation/project';
 
 export async function updateProjectAction(projectId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = ZCreateProjectSchema.safeParse({ name: formData.get('name'), description: formData.get('description') ?? '' });
+  const parsed = ZProjectSettingsSchema.safeParse({ name: formData.get('name'), description: formData.get('description') ?? '', corePrefix: formData.get('corePrefix') ?? '' });
   if (!parsed.success) return invalid(parsed.error.flatten().fieldErrors);
   return formAction(async () => {
     const user = await requireActionUser();

@@ -19,6 +19,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
       <ProjectSettingsForms
         name={project.name}
         description={project.description}
+        corePrefix={project.corePrefix}
         update={updateProjectAction.bind(null, project.id)}
         remove={deleteProjectAction.bind(null, project.id)}
       />
