@@ -519,10 +519,11 @@ function createSimulation(nodes: SimNode[], links: SimLink[], placed: SimNode[])
         .strength((l) => (l.link.kind === 'hierarchy' ? 0.5 : 0.25)),
     )
     // Repulsion only within a neighbourhood, and a weak pull to the middle: codes without any
-    // link (unplaced concepts) would otherwise drift far off.
+    // link (unplaced concepts) would otherwise drift far off. The pull is stronger vertically, so
+    // the drawing spreads sideways and fits the wide panel at a readable scale.
     .force('charge', d3.forceManyBody<SimNode>().strength(-380).distanceMax(450))
-    .force('x', d3.forceX<SimNode>(centre.x).strength(0.04))
-    .force('y', d3.forceY<SimNode>(centre.y).strength(0.04))
+    .force('x', d3.forceX<SimNode>(centre.x).strength(0.015))
+    .force('y', d3.forceY<SimNode>(centre.y).strength(0.12))
     // Room for the label under each circle too (it is usually wider than the circle).
     .force('collide', d3.forceCollide<SimNode>((n) => Math.max(n.r + 22, n.labelWidth / 2 + 6)).iterations(2))
     // Placed nodes fix the frame; the centring force then only nudges new ones towards them.

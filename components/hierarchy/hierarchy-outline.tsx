@@ -364,7 +364,10 @@ function Toolbar(props: {
           Add
         </button>
       </form>
-      <div className={styles.toolGroup} aria-label="Selection" role="group">
+      <button type="button" className="btn btn-secondary btn-sm" onClick={props.onRenumber} disabled={props.busy}>
+        Renumber labels…
+      </button>
+      <div className={`${styles.toolGroup} ${styles.selectionGroup}`} aria-label="Selection" role="group">
         <span className="muted">{selected.length === 0 ? 'Select codes to group, move, merge or delete them.' : `${selected.length} selected`}</span>
         {selected.length > 0 && !sameLevel && <span className={styles.errorText}>Select codes of one level.</span>}
         {up && (
@@ -416,9 +419,6 @@ function Toolbar(props: {
           </button>
         )}
       </div>
-      <button type="button" className="btn btn-secondary btn-sm" onClick={props.onRenumber} disabled={props.busy}>
-        Renumber labels…
-      </button>
     </div>
   );
 }

@@ -17,8 +17,9 @@ export interface Mentionable {
 const savedAt = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
- * The storyline memo of selective coding: rich text that mentions codes (type @ and pick one;
- * a mention links to the code's segments). Owners and coders edit; others read.
+ * The storyline memo of selective coding: rich text that mentions codes (type @ and pick one).
+ * It is shown as text whose mentions link to the codes' segments; owners and coders switch to
+ * the editor with "Edit storyline".
  */
 export function StorylineEditor(props: { projectId: string; body: unknown; updatedAt: string | null; canEdit: boolean; mentionables: Mentionable[] }) {
   const router = useRouter();
@@ -26,10 +27,25 @@ export function StorylineEditor(props: { projectId: string; body: unknown; updat
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [updatedAt, setUpdatedAt] = useState(props.updatedAt);
   const [busy, startTransition] = useTransition();
+  const [editing, setEditing] = useState(!props.body);
   const href = (id: string) => `/projects/${props.projectId}/codes/${id}`;
 
-  if (!props.canEdit) {
-    return props.body ? <MemoView value={props.body} mentionHref={href} /> : <p className="muted">No storyline has been written yet.</p>;
+  if (!props.canEdit || !editing) {
+    return (
+      <div className="storyline" data-testid="storyline">
+        {props.body ? <MemoView value={props.body} mentionHref={href} /> : <p className="muted">No storyline has been written yet.</p>}
+        {props.canEdit && (
+          <div className="row" style={{ alignItems: 'center', marginTop: '0.75rem' }}>
+            <button type="button" className="btn btn-secondary" onClick={() => setEditing(true)}>
+              Edit storyline
+            </button>
+            <span role="status" className="muted">
+              {message?.text ?? (updatedAt ? `Last saved ${savedAt(updatedAt)}` : '')}
+            </span>
+          </div>
+        )}
+      </div>
+    );
   }
   return (
     <div className="storyline" data-testid="storyline">
@@ -59,12 +75,18 @@ export function StorylineEditor(props: { projectId: string; body: unknown; updat
               setDoc(null);
               setUpdatedAt(result.value.updatedAt);
               setMessage({ kind: 'ok', text: 'Storyline saved.' });
+              setEditing(false);
               router.refresh();
             })
           }
         >
           {busy ? 'Saving…' : 'Save storyline'}
         </button>
+        {props.body !== null && (
+          <button type="button" className="btn btn-secondary" onClick={() => setEditing(false)} disabled={busy}>
+            Cancel
+          </button>
+        )}
         <span role="status" className={message?.kind === 'error' ? 'message-error-text' : 'muted'}>
           {message?.text ?? (updatedAt ? `Last saved ${savedAt(updatedAt)}` : 'Not saved yet')}
           {doc && !message ? ' · unsaved changes' : ''}

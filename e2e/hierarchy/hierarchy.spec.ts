@@ -129,7 +129,14 @@ test('build categories, a main and a core category, relate them, write a storyli
   await page.getByRole('button', { name: 'Save storyline' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Storyline saved.' })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('textbox', { name: 'Storyline' })).toContainText('Sellers without a brand rely on @CC1 Borrowed trust to win buyers.');
+  const storyline = page.getByTestId('storyline');
+  await expect(storyline).toContainText('Sellers without a brand rely on @CC1 Borrowed trust to win buyers.');
+  await page.screenshot({ path: testInfo.outputPath('hierarchy-storyline.png'), fullPage: true });
+  // The mention links to the core category's segments.
+  await storyline.getByRole('link', { name: '@CC1 Borrowed trust' }).click();
+  await expect(page.getByTestId('code-name')).toContainText('Borrowed trust');
+  await expect(page.getByTestId('segment')).toHaveCount(5);
+  await page.goBack();
 
   // The table, on screen and exported.
   await page.getByRole('link', { name: 'Table' }).click();
