@@ -141,19 +141,24 @@ describe('codes at levels', () => {
     expect((await stored(c1.id))?.level).toBe(2);
   });
 
-  it('never hands out a label already in use, even one edited by hand or kept through a level change', async () => {
+  it('never hands out a label already in use, even one edited by hand; a level change renumbers', async () => {
     const { coder, projectId, code } = await setup();
     const only = await code('trust'); // C1
     await code('market', 2); // B1
-    // The only concept becomes a category and keeps its label C1…
+    // The only concept becomes a category: it is numbered as one.
     await updateCode({ userId: coder.id, projectId, codeId: only.id, input: { level: 2 } });
+    expect((await db.code.findUniqueOrThrow({ where: { id: only.id } })).label).toBe('B2');
     const price = await code('price');
-    expect(price.label).toBe('C2');
-    // …and a concept is relabelled by hand to a category's label…
-    await updateCode({ userId: coder.id, projectId, codeId: price.id, input: { label: 'B2' } });
-    // …so new codes continue after the numbers in use (C2 is free again).
-    expect((await code('reviews')).label).toBe('C2');
-    expect((await code('logistics', 2)).label).toBe('B3');
+    expect(price.label).toBe('C1');
+    // A concept relabelled by hand to a category's label…
+    await updateCode({ userId: coder.id, projectId, codeId: price.id, input: { label: 'B3' } });
+    // …so new codes continue after the numbers in use.
+    expect((await code('reviews')).label).toBe('C1');
+    expect((await code('logistics', 2)).label).toBe('B4');
+    // A level change with a label given keeps that label.
+    const extra = await code('extra');
+    await updateCode({ userId: coder.id, projectId, codeId: extra.id, input: { level: 3, label: 'A9' } });
+    expect((await db.code.findUniqueOrThrow({ where: { id: extra.id } })).label).toBe('A9');
     const labels = (await db.code.findMany({ where: { projectId }, select: { label: true } })).map((c) => c.label);
     expect(new Set(labels).size).toBe(labels.length);
   });
