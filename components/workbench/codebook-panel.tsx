@@ -79,7 +79,10 @@ export const CodebookPanel = memo(function CodebookPanel({ codes, hereCounts, fi
                   data-testid="codebook-code"
                 >
                   <span className={styles.swatch} style={{ background: code.color }} aria-hidden="true" />
-                  <span className={styles.codeName}>{code.name}</span>
+                  <span className={styles.codeName}>
+                    {code.label && <span className={styles.codeLabel}>{code.label} </span>}
+                    {code.name}
+                  </span>
                   <span className={styles.codeCounts}>
                     {isPendingId(code.id) ? (
                       'saving…'

@@ -4,6 +4,7 @@ import { expect, type Page, test } from '@playwright/test';
 import Papa from 'papaparse';
 
 import { newUser, signUp } from '../fixtures/users';
+import { codeSelection } from '../fixtures/code-selection';
 import { selectText } from '../fixtures/select-text';
 
 const fixture = (name: string) => join(process.cwd(), 'lib/io/fixtures', name);
@@ -17,18 +18,6 @@ async function highlights(page: Page): Promise<Record<string, string>> {
     }
     return out;
   });
-}
-
-async function codeSelection(page: Page, phrase: string, codeName: string) {
-  const doc = page.getByTestId('source-document');
-  await selectText(doc, phrase);
-  await expect(page.getByTestId('selection-bar')).toBeVisible();
-  await page.keyboard.press('Control+k');
-  const picker = page.getByTestId('code-picker');
-  await expect(picker).toBeVisible();
-  await picker.getByRole('combobox').fill(codeName);
-  await page.keyboard.press('Enter');
-  await expect(picker).toBeHidden();
 }
 
 test('code three segments (overlapping, emoji, Chinese), reload at the same characters, export CSV', async ({ page }, testInfo) => {

@@ -3,7 +3,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { unzipSync, strFromU8 } from 'fflate';
 import { expect, type Page, test } from '@playwright/test';
 
-import { selectText } from '../fixtures/select-text';
+import { codeSelection } from '../fixtures/code-selection';
 import { newUser, signUp } from '../fixtures/users';
 
 const TEXT = [
@@ -18,17 +18,6 @@ const CONCEPTS: Array<[phrase: string, name: string]> = [
   ['the platform suspended our account', 'account suspension'],
   ['we also run our own shop', 'own web shop'],
 ];
-
-async function codeSelection(page: Page, phrase: string, codeName: string) {
-  await selectText(page.getByTestId('source-document'), phrase);
-  await expect(page.getByTestId('selection-bar')).toBeVisible();
-  await page.keyboard.press('Control+k');
-  const picker = page.getByTestId('code-picker');
-  await expect(picker).toBeVisible();
-  await picker.getByRole('combobox').fill(codeName);
-  await page.keyboard.press('Enter');
-  await expect(picker).toBeHidden();
-}
 
 const row = (page: Page, name: string) => page.locator('li[data-code-id]', { has: page.getByRole('link', { name, exact: true }) }).last();
 

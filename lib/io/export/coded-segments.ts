@@ -16,13 +16,10 @@
  * Offsets: Start and End are Unicode code point offsets into the source's stored text
  * (lib/coding/offsets.ts), `End` exclusive, exported exactly as given.
  */
-import { PassThrough } from 'node:stream';
-import { finished } from 'node:stream/promises';
-
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 
 import { codePointLength } from '../../coding/offsets';
+import { streamingWorkbook, xmlSafe } from './xlsx-writer';
 
 /** One coded segment, as the export writes it. */
 export type CodedSegmentRow = {
@@ -175,23 +172,8 @@ export async function codedSegmentsXlsx(
   const created = options.created ?? new Date();
   const creator = options.creator ?? 'Groundwork';
 
-  // The streaming writer, not `new Workbook()` + `xlsx.writeBuffer()`: the latter hands each
-  // XML part to JSZip as a string, which JSZip UTF-8-encodes in 16K-character chunks, so an
-  // emoji or rare CJK character (a surrogate pair) that straddles a chunk boundary is written
-  // as two U+FFFD — silently corrupting segment text. The streaming writer passes bytes
-  // (archiver), which cannot split a character. Shared strings: canonical `t="s"` cells.
-  const chunks: Uint8Array[] = [];
-  const out = new PassThrough();
-  out.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: true,
-    created,
-    modified: created,
-    creator,
-    lastModifiedBy: creator,
-  } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
+  // The streaming writer: see xlsx-writer.ts (writeBuffer corrupts emoji at 16K boundaries).
+  const { workbook, finish } = streamingWorkbook({ creator, created });
   workbook.title = options.title ?? CODED_SEGMENTS_SHEET;
   workbook.subject = 'Coded segments';
   workbook.description =
@@ -230,16 +212,7 @@ export async function codedSegmentsXlsx(
     added.commit();
   }
   sheet.commit();
-  await workbook.commit();
-  await finished(out);
-
-  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return finish();
 }
 
 function checkOffsets(row: CodedSegmentRow, i: number): void {
@@ -254,21 +227,11 @@ function checkOffsets(row: CodedSegmentRow, i: number): void {
   }
 }
 
-// XML 1.0 cannot carry these: C0 controls except tab, LF, CR; U+FFFE, U+FFFF. (exceljs drops
-// the C0 ones itself; doing it here keeps the result independent of that detail.)
-// eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /** A text cell for XLSX: neutralised, XML-safe and within Excel's cell limit. */
 function xlsxText(value: string): string {
   // Decided on the text as given, so CSV and XLSX prefix exactly the same cells.
   const prefix = FORMULA_TRIGGER.test(value) ? "'" : '';
-  let text = value
-    .replace(XML_INVALID, '')
-    .replace(LONE_SURROGATE, '\uFFFD')
-    // XML parsers turn a raw CR into LF anyway, and Excel breaks lines in a cell on LF.
-    .replace(/\r\n?/g, '\n');
+  let text = xmlSafe(value);
   if (prefix.length + text.length > XLSX_CELL_MAX) {
     // Keep room for the note (under 80 characters) and the prefix.
     let cut = XLSX_CELL_MAX - 81;

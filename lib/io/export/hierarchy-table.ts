@@ -17,9 +17,6 @@
  * XLSX text cells go through {@link neutraliseFormula} (the rule and its source are in
  * coded-segments.ts). Word does not evaluate cell text, so the DOCX shows names as typed.
  */
-import { PassThrough } from 'node:stream';
-import { finished } from 'node:stream/promises';
-
 import {
   AlignmentType,
   BorderStyle,
@@ -38,11 +35,11 @@ import {
   VerticalMergeType,
   WidthType,
 } from 'docx';
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 
 import type { HierarchyCell, HierarchyTable, HierarchyTableRow } from '../../coding/hierarchy-types';
 import { XLSX_CELL_MAX, neutraliseFormula } from './coded-segments';
+import { streamingWorkbook, xmlSafe } from './xlsx-writer';
 
 /** Column headers, in file order (the published layout). */
 export const HIERARCHY_TABLE_HEADERS = ['Core category', 'Main category', 'Category', 'Concepts'] as const;
@@ -137,19 +134,8 @@ export async function hierarchyTableXlsx(
 ): Promise<Uint8Array<ArrayBuffer>> {
   const rows = layoutRows(table.rows);
 
-  // The streaming writer, for the reason given in coded-segments.ts: `xlsx.writeBuffer()`
-  // lets JSZip encode XML strings in 16K-character chunks and split surrogate pairs (emoji,
-  // rare CJK) into two U+FFFD. The streaming writer hands archiver bytes.
-  const chunks: Uint8Array[] = [];
-  const out = new PassThrough();
-  out.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: true,
-    creator: 'Groundwork',
-    lastModifiedBy: 'Groundwork',
-  } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
+  // The streaming writer: see xlsx-writer.ts (writeBuffer corrupts emoji at 16K boundaries).
+  const { workbook, finish } = streamingWorkbook({ creator: 'Groundwork' });
   workbook.title = xmlSafe(options.title);
   workbook.subject = 'Grounded theory hierarchy';
   workbook.description = `${table.summary.line}. ${HIERARCHY_TABLE_NOTE}.`;
@@ -198,16 +184,7 @@ export async function hierarchyTableXlsx(
   note.font = { italic: true };
 
   sheet.commit();
-  await workbook.commit();
-  await finished(out);
-
-  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return finish();
 }
 
 // A4 portrait with 1-inch margins, in DXA (twentieths of a point): 11906 − 2 × 1440 = 9026
@@ -430,16 +407,6 @@ function anchors(
     result.push(anchor);
   });
   return result;
-}
-
-// XML 1.0 cannot carry these: C0 controls except tab, LF, CR; U+FFFE, U+FFFF.
-// eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Text XML can carry: invalid characters dropped, lone surrogates as U+FFFD, line ends as LF. */
-function xmlSafe(value: string): string {
-  return value.replace(XML_INVALID, '').replace(LONE_SURROGATE, '\uFFFD').replace(/\r\n?/g, '\n');
 }
 
 /** A text cell for XLSX: neutralised (decided on the text as given, like the CSV) and XML-safe. */

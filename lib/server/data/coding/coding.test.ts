@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { AppError } from '@/lib/errors/app-error';
 import { makeProject, makeUser } from '@/prisma/seed/factories';
 
 import { db } from '../../db/client';
+import { rejection } from '../../testing/rejection';
 import { createCode } from '../code/create-code';
 import { deleteCode } from '../code/delete-code';
 import { listCodes } from '../code/list-codes';
@@ -14,15 +14,6 @@ import { adjustCoding, removeCoding, setCodingMemo } from './change-coding';
 import { createCodeAndApply } from './create-code-and-apply';
 import { listCodedSegments } from './list-code-segments';
 import { listSourceCodings } from './list-source-codings';
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 // 0-based code points: 卖0 家1 说2 ：3 我4 们5 信6 任7 平8 台9 🙂10 ，11 …
 const TEXT = '卖家说：我们信任平台🙂，但是物流太慢。\nSeller: we trust the platform, but shipping is slow.';

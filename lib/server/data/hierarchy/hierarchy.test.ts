@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { AppError } from '@/lib/errors/app-error';
 import type { TRelation } from '@/lib/validation/hierarchy';
 import { makeProject, makeUser } from '@/prisma/seed/factories';
 
 import { db } from '../../db/client';
+import { rejection } from '../../testing/rejection';
 import { createCode } from '../code/create-code';
 import { deleteCode } from '../code/delete-code';
 import { updateCode } from '../code/update-code';
@@ -20,15 +20,6 @@ import { renumberCodeLabels } from './renumber-labels';
 import { saveNetworkPositions } from './save-network-positions';
 import { splitCode } from './split-code';
 import { getStoryline, saveStoryline } from './storyline';
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const TEXT = 'The seller said: we trust the platform, but shipping is slow. Returns are easy, refunds are quick.';
 

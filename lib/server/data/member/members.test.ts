@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { AppError } from '@/lib/errors/app-error';
 import { makeProject, makeUser } from '@/prisma/seed/factories';
 
 import { db } from '../../db/client';
+import { rejection } from '../../testing/rejection';
 import { addMember } from './add-member';
 import { listMembers } from './list-members';
 import { removeMember } from './remove-member';
 import { updateMemberRole } from './update-member-role';
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe('project members', () => {
   it('invites a registered user by email (any case) with a role', async () => {

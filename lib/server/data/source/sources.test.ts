@@ -1,26 +1,17 @@
 import { describe, expect, it } from 'vitest';
 
-import { AppError } from '@/lib/errors/app-error';
 import { readFixture as fixture } from '@/lib/io/fixtures/read-fixture';
 import { makeProject, makeUser } from '@/prisma/seed/factories';
 
 import { readBytes } from '../../api/read-bytes';
 import { db } from '../../db/client';
+import { rejection } from '../../testing/rejection';
 import { createFolder } from '../folder/create-folder';
 import { deleteFolder } from '../folder/delete-folder';
 import { createSourceFromFile, createSourceFromText } from './create-source';
 import { getSource } from './get-source';
 import { listSources } from './list-sources';
 import { updateSource } from './update-source';
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 async function setup() {
   const owner = await makeUser();
