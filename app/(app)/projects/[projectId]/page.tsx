@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { ROLE_LABELS } from '@/lib/auth/roles';
+import { summarize } from '@/lib/coding/hierarchy';
+import { loadHierarchy } from '@/lib/server/data/hierarchy/load-hierarchy';
 import { loadProjectPage } from '@/lib/server/pages';
 
 type Props = { params: Promise<{ projectId: string }> };
@@ -12,7 +14,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProjectOverviewPage({ params }: Props) {
-  const { project } = await loadProjectPage((await params).projectId);
+  const { user, project } = await loadProjectPage((await params).projectId);
+  const hierarchy = await loadHierarchy({ userId: user.id, projectId: project.id });
+  const summary = summarize(hierarchy.codes, hierarchy.codings);
+  const base = `/projects/${project.id}`;
   return (
     <>
       <div className="breadcrumb">
@@ -38,6 +43,14 @@ export default async function ProjectOverviewPage({ params }: Props) {
           <div className="label">Created</div>
         </div>
       </div>
+      <section className="card" style={{ marginBottom: '1rem' }}>
+        <h2>Grounded theory</h2>
+        <p data-testid="overview-summary">{summary.line}</p>
+        <p className="muted">
+          Open coding in <Link href={`${base}/sources`}>Sources</Link> and the <Link href={`${base}/codes`}>Codebook</Link>; axial and selective coding
+          — categories, relations, core categories and the storyline — in <Link href={`${base}/hierarchy`}>Theory</Link>.
+        </p>
+      </section>
       <section className="card">
         <h2>Team</h2>
         <p className="muted">
