@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 
 import { saveNetworkPositionsAction } from '@/app/(app)/projects/[projectId]/hierarchy/actions';
 import type { NetworkCodeInput } from '@/lib/coding/network';
-import type { EvidenceExcerpt } from '@/lib/server/data/relation/list-evidence-candidates';
+import type { EvidenceExcerpt } from '@/lib/coding/relations';
 
 import { CodeNetwork, type NodePosition } from './code-network';
 import { RelationPanel, type PanelRelation } from './relation-panel';

@@ -6,9 +6,8 @@ import { listEvidenceCandidatesAction } from '@/app/(app)/projects/[projectId]/h
 import { MemoEditor } from '@/components/memo/memo-editor';
 import { orderCodes } from '@/lib/coding/hierarchy';
 import { LEVEL_NAME, LEVEL_PLURAL, type CodeLevel } from '@/lib/coding/hierarchy-types';
-import { MIN_RELATION_LEVEL, PARADIGM_TYPES, RELATION_TYPE_NAME, relationProblem, type RelationType } from '@/lib/coding/relations';
+import { type EvidenceExcerpt, MIN_RELATION_LEVEL, PARADIGM_TYPES, RELATION_TYPE_NAME, relationProblem, type RelationType } from '@/lib/coding/relations';
 import type { ActionResult } from '@/lib/coding/workbench-types';
-import type { EvidenceExcerpt } from '@/lib/server/data/relation/list-evidence-candidates';
 
 import styles from './relation-panel.module.css';
 

@@ -4,7 +4,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { plainTextToMemo, type MemoDoc } from '@/lib/coding/memo';
-import type { EvidenceExcerpt } from '@/lib/server/data/relation/list-evidence-candidates';
+import type { EvidenceExcerpt } from '@/lib/coding/relations';
 
 const refresh = vi.fn();
 vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh, push: vi.fn() }) }));

@@ -7,8 +7,7 @@ import { useId, useMemo, useState, useTransition } from 'react';
 import { createRelationAction, deleteRelationAction, updateRelationAction } from '@/app/(app)/projects/[projectId]/hierarchy/actions';
 import { MemoView } from '@/components/memo/memo-view';
 import { plainTextToMemo, type MemoDoc } from '@/lib/coding/memo';
-import { MIN_RELATION_LEVEL, relationLabel, type HierarchyRelation } from '@/lib/coding/relations';
-import type { EvidenceExcerpt } from '@/lib/server/data/relation/list-evidence-candidates';
+import { type EvidenceExcerpt, MIN_RELATION_LEVEL, relationLabel, type HierarchyRelation } from '@/lib/coding/relations';
 
 import { codeTitle, RelationForm, type RelationCode, type RelationInput } from './relation-form';
 import styles from './relation-panel.module.css';

@@ -396,7 +396,8 @@ export function planMerge(options: PlanMergeOptions): MergePlan {
       kept.set(key, coding.id);
     }
   }
-  for (const code of codes) if (code.parentId === from.id && code.id !== from.id) plan.reparentChildIds.push(code.id);
+  // (`into` itself is never its own child, even if bad data had it under `from`.)
+  for (const code of codes) if (code.parentId === from.id && code.id !== from.id && code.id !== into.id) plan.reparentChildIds.push(code.id);
   return plan;
 }
 

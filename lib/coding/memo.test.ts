@@ -6,6 +6,7 @@ import {
   MEMO_MENTION_ID_MAX,
   MEMO_MENTION_LABEL_MAX,
   ZMemoDoc,
+  concatMemos,
   emptyMemo,
   isMemoEmpty,
   isMemoMentionId,
@@ -13,6 +14,7 @@ import {
   memoMentionIds,
   memoToPlainText,
   plainTextToMemo,
+  rewriteMentions,
   type MemoBlock,
   type MemoDoc,
 } from './memo';
@@ -396,5 +398,48 @@ describe('isMemoEmpty', () => {
     expect(isMemoEmpty({ type: 'doc', content: [list] })).toBe(true);
     // A memo that only mentions a code says something.
     expect(isMemoEmpty(ZMemoDoc.parse(doc(p(mention('c1', 'Trust')))))).toBe(false);
+  });
+});
+
+describe('rewriteMentions', () => {
+  const doc: MemoDoc = {
+    type: 'doc',
+    content: [
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'See ' },
+          { type: 'mention', attrs: { id: 'a', label: 'B1 Trust' }, marks: [{ type: 'bold' }] },
+          { type: 'text', text: ' and ' },
+          { type: 'mention', attrs: { id: 'gone', label: 'C9 Old' } },
+        ],
+      },
+      { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'mention', attrs: { id: 'a', label: 'B1 Trust' } }] }] }] },
+    ],
+  };
+
+  it('re-points, keeps and turns unknown mentions into @text, everywhere in the document', () => {
+    const out = rewriteMentions(doc, (m) => (m.id === 'a' ? { id: 'b', label: 'B2 Trust' } : null));
+    expect(memoMentionIds(out)).toEqual(['b']);
+    expect(memoToPlainText(out)).toBe('See @B2 Trust and @C9 Old\n- @B2 Trust');
+    expect(ZMemoDoc.safeParse(out).success).toBe(true);
+    // The bold mark stays on the rewritten mention; the input is untouched.
+    expect((out.content[0] as { content: Array<{ marks?: unknown }> }).content[1].marks).toEqual([{ type: 'bold' }]);
+    expect(memoMentionIds(doc)).toEqual(['a', 'gone']);
+  });
+});
+
+describe('concatMemos', () => {
+  it('appends the second memo, reads text and invalid bodies as text, and never exceeds the size limit', () => {
+    const joined = concatMemos(plainTextToMemo('first'), 'second\nthird');
+    expect(memoToPlainText(joined)).toBe('first\nsecond\nthird');
+    expect(memoToPlainText(concatMemos({ type: 'nope' }, plainTextToMemo('x')))).toBe('x');
+    // 80 paragraphs of 3,000 characters: over the 200 KB limit when joined.
+    const big: MemoDoc = { type: 'doc', content: Array.from({ length: 80 }, () => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'y'.repeat(3000) }] })) };
+    const capped = concatMemos(plainTextToMemo('keep me'), big);
+    expect(ZMemoDoc.safeParse(capped).success).toBe(true);
+    expect(memoToPlainText(capped).startsWith('keep me\n')).toBe(true);
+    expect(capped.content.length).toBeGreaterThan(1);
+    expect(capped.content.length).toBeLessThan(81);
   });
 });

@@ -483,6 +483,82 @@ export function memoMentionIds(doc: MemoDoc): string[] {
 }
 
 /**
+ * A copy of the memo with each mention passed through `rewrite`: keep it (return the same
+ * target), point it at another code (return `{ id, label }`, e.g. after a merge), or turn it
+ * into plain `@label` text (return null, e.g. the code was deleted or is not in the project).
+ * Marks on a mention stay on its replacement.
+ *
+ * @param doc - a valid memo.
+ * @param rewrite - decides each mention by its id and label.
+ * @returns a new valid memo; the input is not changed.
+ * @example
+ * rewriteMentions(storyline, (m) => (known.has(m.id) ? m : null));
+ */
+export function rewriteMentions(doc: MemoDoc, rewrite: (mention: { id: string; label: string | null }) => { id: string; label: string | null } | null): MemoDoc {
+  const copy = structuredClone(doc);
+  const stack: MemoNode[] = [copy];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!('content' in node) || !node.content) continue;
+    const children = node.content as MemoNode[];
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child.type !== 'mention') {
+        stack.push(child);
+        continue;
+      }
+      const target = rewrite({ id: child.attrs.id, label: child.attrs.label });
+      if (target) {
+        child.attrs = { ...child.attrs, id: target.id, label: target.label };
+      } else {
+        const text: MemoText = { type: 'text', text: mentionText(child) };
+        if (child.marks) text.marks = child.marks.filter((m) => m.type !== 'link');
+        if (text.marks?.length === 0) delete text.marks;
+        children[i] = text;
+      }
+    }
+  }
+  return copy;
+}
+
+/**
+ * Two memos as one, the second's blocks after the first's (used when codings or codes are
+ * merged). Either side may be a stored body that no longer validates, or plain text: it is
+ * read as plain text then. The result is cut to the memo size limit by dropping the second
+ * memo's last blocks, never the first memo's.
+ *
+ * @param first - the memo that is kept (a memo document, or text; an invalid document keeps
+ *   its valid blocks).
+ * @param second - the memo appended to it.
+ * @returns a valid memo.
+ */
+export function concatMemos(first: unknown, second: unknown): MemoDoc {
+  const read = (value: unknown): MemoDoc => {
+    const parsed = ZMemoDoc.safeParse(value);
+    if (parsed.success) return parsed.data;
+    if (typeof value === 'string') return plainTextToMemo(value.slice(0, MEMO_MAX_BYTES / 4));
+    // An over-long or partly invalid document: keep the blocks that are valid on their own.
+    const content = (value as { content?: unknown } | null)?.content;
+    const blocks = Array.isArray(content)
+      ? content.flatMap((block) => {
+          const one = ZMemoDoc.safeParse({ type: 'doc', content: [block] });
+          return one.success ? one.data.content : [];
+        })
+      : [];
+    return blocks.length > 0 ? { type: 'doc', content: blocks } : emptyMemo();
+  };
+  const a = read(first);
+  const b = read(second);
+  const blocks = [...b.content];
+  while (blocks.length > 0) {
+    const joined: MemoDoc = { type: 'doc', content: [...a.content, ...blocks] };
+    if (ZMemoDoc.safeParse(joined).success) return joined;
+    blocks.pop();
+  }
+  return a;
+}
+
+/**
  * A memo from plain text (a legacy plain memo, an import, a test): one paragraph per line
  * (`\n`, `\r\n` or `\r`), empty lines kept as empty paragraphs. The inverse of
  * {@link memoToPlainText} for text without list or quote markers:

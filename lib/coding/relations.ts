@@ -54,3 +54,18 @@ export function relationProblem(
   if (relation.type === 'custom' && !relation.customType.trim()) return 'Name the custom relation type.';
   return null;
 }
+
+/** A coded segment cited (or offered) as evidence for a relation, cut for display. */
+export interface EvidenceExcerpt {
+  codingId: string;
+  sourceId: string;
+  sourceTitle: string;
+  codeId: string;
+  codeLabel: string;
+  codeName: string;
+  /** The segment's text, cut to 240 code points (lib/server/data/relation/list-evidence-candidates.ts) ("…" added when cut). */
+  text: string;
+  /** [start, end) in code points of the source text. */
+  start: number;
+  end: number;
+}

@@ -8,7 +8,7 @@ import type { TCreateCode } from '@/lib/validation/coding';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
-import { newCodeLabel, refuse } from '../hierarchy/labels';
+import { lockProject, newCodeLabel, refuse } from '../hierarchy/labels';
 import { findCode, hierarchyCodes } from '../hierarchy/load-hierarchy';
 import { isUniqueViolation } from '../prisma-errors';
 
@@ -28,6 +28,7 @@ export async function createCode(options: { userId: string; projectId: string; i
   const level = (options.input.level ?? 1) as CodeLevel;
   try {
     return await db.$transaction(async (tx) => {
+      await lockProject(tx, options.projectId);
       const codes = await hierarchyCodes(tx, options.projectId);
       if (options.input.parentId) {
         const parent = findCode(codes, options.input.parentId);

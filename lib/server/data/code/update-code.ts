@@ -2,12 +2,13 @@ import 'server-only';
 
 import { levelChangeProblem } from '@/lib/coding/hierarchy';
 import type { CodeLevel } from '@/lib/coding/hierarchy-types';
+import { MIN_RELATION_LEVEL } from '@/lib/coding/relations';
 import { AppError } from '@/lib/errors/app-error';
 import type { TUpdateCode } from '@/lib/validation/coding';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
-import { newCodeLabel, refuse } from '../hierarchy/labels';
+import { lockProject, newCodeLabel, refuse } from '../hierarchy/labels';
 import { findCode, hierarchyCodes } from '../hierarchy/load-hierarchy';
 import { isUniqueViolation } from '../prisma-errors';
 import { codeTaken } from './create-code';
@@ -24,11 +25,16 @@ export async function updateCode(options: { userId: string; projectId: string; c
   const data: TUpdateCode = { ...options.input };
   try {
     await db.$transaction(async (tx) => {
+      await lockProject(tx, options.projectId);
       if (label !== undefined || level !== undefined) {
         const codes = await hierarchyCodes(tx, options.projectId);
         const code = findCode(codes, options.codeId);
         if (level !== undefined && level !== code.level) {
           refuse(levelChangeProblem(code, level as CodeLevel, codes));
+          if (level < MIN_RELATION_LEVEL) {
+            const relations = await tx.codeRelation.count({ where: { OR: [{ fromId: code.id }, { toId: code.id }] } });
+            if (relations > 0) refuse(`“${code.name}” has ${relations} ${relations === 1 ? 'relation' : 'relations'}; concepts have none. Delete ${relations === 1 ? 'it' : 'them'} first.`);
+          }
           // A concept that becomes a category is numbered as one (C7 → B3) unless a label is given.
           if (label === undefined) data.label = await newCodeLabel(tx, options.projectId, level as CodeLevel);
         }

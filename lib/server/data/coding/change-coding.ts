@@ -1,11 +1,13 @@
 import 'server-only';
 
 import { canChangeCoding } from '@/lib/auth/roles';
+import { type MemoDoc, memoToPlainText } from '@/lib/coding/memo';
 import type { WorkbenchCoding } from '@/lib/coding/workbench-types';
 import { AppError } from '@/lib/errors/app-error';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
+import { scopeMentions } from '../hierarchy/mentions';
 import { assertRangeInSource } from './apply-code';
 import { codingSelect, toWorkbenchCoding } from './to-workbench-coding';
 
@@ -46,11 +48,13 @@ export async function setCodingMemo(options: { userId: string; projectId: string
   if (options.text.trim() === '') {
     await db.memo.deleteMany({ where: { codingId: coding.id } });
   } else {
-    const body = JSON.stringify(options.body);
+    const doc = await scopeMentions(db, options.projectId, options.body as MemoDoc);
+    const text = doc === options.body ? options.text : memoToPlainText(doc);
+    const body = JSON.stringify(doc);
     await db.memo.upsert({
       where: { codingId: coding.id },
-      create: { projectId: options.projectId, codingId: coding.id, authorId: options.userId, body, text: options.text },
-      update: { body, text: options.text, authorId: options.userId },
+      create: { projectId: options.projectId, codingId: coding.id, authorId: options.userId, body, text },
+      update: { body, text, authorId: options.userId },
     });
   }
   return toWorkbenchCoding(await db.coding.findUniqueOrThrow({ where: { id: coding.id }, select: codingSelect }));

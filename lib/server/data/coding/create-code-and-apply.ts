@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors/app-error';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
-import { newCodeLabel } from '../hierarchy/labels';
+import { lockProject, newCodeLabel } from '../hierarchy/labels';
 import { assertRangeInSource, sourceLength } from './apply-code';
 import { codingSelect, toWorkbenchCoding } from './to-workbench-coding';
 
@@ -27,6 +27,7 @@ export async function createCodeAndApply(options: {
   const name = codeNameFromSelection(options.input.name);
   if (!name) throw new AppError('INVALID_INPUT', { userMessage: 'Name the code.' });
   return db.$transaction(async (tx) => {
+    await lockProject(tx, options.projectId);
     assertRangeInSource(start, end, await sourceLength(tx, options.projectId, options.sourceId));
     let code = await tx.code.findUnique({
       where: { projectId_name: { projectId: options.projectId, name } },

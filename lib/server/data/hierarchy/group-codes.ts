@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
 import { isUniqueViolation } from '../prisma-errors';
-import { newCodeLabel, refuse } from './labels';
+import { lockProject, newCodeLabel, refuse } from './labels';
 import { findCode, hierarchyCodes } from './load-hierarchy';
 
 /**
@@ -22,6 +22,7 @@ export async function groupCodes(options: { userId: string; projectId: string; c
   await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'coding:write' });
   try {
     return await db.$transaction(async (tx) => {
+      await lockProject(tx, options.projectId);
       const codes = await hierarchyCodes(tx, options.projectId);
       const children = [...new Set(options.codeIds)].map((id) => findCode(codes, id));
       refuse(groupProblem(children));

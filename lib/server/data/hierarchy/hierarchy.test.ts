@@ -335,7 +335,7 @@ describe('mergeCodes', () => {
       relationsMoved: 0,
     });
     expect(await db.coding.findMany({ where: { projectId }, select: { id: true, codeId: true } })).toEqual([{ id: first.id, codeId: into.id }]);
-    expect((await db.memo.findUnique({ where: { codingId: first.id }, select: { text: true } }))?.text).toBe('first\n\nsecond');
+    expect((await db.memo.findUnique({ where: { codingId: first.id }, select: { text: true } }))?.text).toBe('first\nsecond');
     expect(await db.codeRelation.count({ where: { id: back.id } })).toBe(0);
     expect(await db.relationEvidence.count({ where: { codingId: { in: [first.id, second.id] } } })).toBe(0);
   });
@@ -511,7 +511,7 @@ describe('relations', () => {
 });
 
 describe('storyline', () => {
-  it('stores the document, its plain text and the time; refuses unknown mentions and invalid documents', async () => {
+  it('stores the document, its plain text and the time; keeps unknown mentions as text; refuses invalid documents', async () => {
     const { coder, viewer, projectId, code } = await setup();
     const other = await setup();
     const core = await code('trust work', 4);
@@ -529,16 +529,44 @@ describe('storyline', () => {
     expect(row!.storylineUpdatedAt?.toISOString()).toBe(saved.updatedAt);
     expect(await getStoryline({ userId: viewer.id, projectId })).toEqual({ body, text: 'Everything turns on @trust work', updatedAt: saved.updatedAt });
 
+    // A mention of another project's code (or a deleted one) is stored as plain text, not as a mention.
     const mention = (id: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'mention', attrs: { id, label: 'gone' } }] }] });
-    expect((await rejection(saveStoryline({ userId: coder.id, projectId, body: mention('doesnotexist') }))).code).toBe('INVALID_INPUT');
-    expect((await rejection(saveStoryline({ userId: coder.id, projectId, body: mention(foreign.id) }))).code).toBe('INVALID_INPUT');
+    await saveStoryline({ userId: coder.id, projectId, body: mention(foreign.id) });
+    const scoped = await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { storyline: true, storylineText: true } });
+    expect(JSON.parse(scoped.storyline)).toEqual({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '@gone' }] }] });
+    expect(scoped.storylineText).toBe('@gone');
+
     expect((await rejection(saveStoryline({ userId: coder.id, projectId, body: { type: 'doc', content: [] } }))).code).toBe('INVALID_INPUT');
     expect((await rejection(saveStoryline({ userId: coder.id, projectId, body: { type: 'paragraph' } }))).code).toBe('INVALID_INPUT');
     expect((await rejection(saveStoryline({ userId: coder.id, projectId, body: '<p>html</p>' }))).code).toBe('INVALID_INPUT');
-    expect(await db.project.findUnique({ where: { id: projectId }, select: { storyline: true, storylineText: true } })).toEqual({
-      storyline: row!.storyline,
-      storylineText: row!.storylineText,
+    expect(await db.project.findUnique({ where: { id: projectId }, select: { storyline: true } })).toEqual({ storyline: scoped.storyline });
+  });
+
+  it('follows merges (mentions re-point) and deletions (mentions become text), in the storyline and memos', async () => {
+    const { coder, projectId, code, codeMemo } = await setup();
+    const a = await code('signalling', 3);
+    const b = await code('signals', 3);
+    const gone = await code('dropped idea', 3);
+    const keeper = await code('keeper', 3);
+    const m = (id: string, label: string) => ({ type: 'mention', attrs: { id, label } });
+    await saveStoryline({
+      userId: coder.id,
+      projectId,
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [m(b.id, 'A2 signals'), { type: 'text', text: ' then ' }, m(gone.id, 'A3 dropped idea')] }] },
     });
+    const memoBody = { type: 'doc', content: [{ type: 'paragraph', content: [m(b.id, 'A2 signals')] }] };
+    const memo = await db.memo.create({ data: { projectId, codeId: keeper.id, authorId: coder.id, body: JSON.stringify(memoBody), text: '@A2 signals' }, select: { id: true } });
+    await codeMemo(keeper.id, 'unrelated');
+
+    await mergeCodes({ userId: coder.id, projectId, fromId: b.id, intoId: a.id });
+    await deleteCode({ userId: coder.id, projectId, codeId: gone.id });
+
+    const story = await getStoryline({ userId: coder.id, projectId });
+    expect(story.text).toBe(`@${a.label} signalling then @A3 dropped idea`);
+    expect(JSON.stringify(story.body)).toContain(a.id);
+    expect(JSON.stringify(story.body)).not.toContain(b.id);
+    expect(JSON.stringify(story.body)).not.toContain(gone.id);
+    expect(await db.memo.findUnique({ where: { id: memo.id }, select: { text: true } })).toEqual({ text: `@${a.label} signalling` });
   });
 });
 
@@ -662,5 +690,39 @@ describe('authorization', () => {
     expect((await loadHierarchy({ userId: reviewer.id, projectId })).codes).toHaveLength(4);
 
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('review fixes', () => {
+  it('a merge folds a duplicate relation into its twin: evidence and memo survive', async () => {
+    const { coder, projectId, code, coding } = await setup();
+    const from = await code('signals', 2);
+    const into = await code('signalling', 2);
+    const other = await code('trust', 2);
+    const concept = await code('reviews', 1, from.id);
+    const e1 = await coding(concept.id, 0, 10);
+    const e2 = await coding(concept.id, 17, 38);
+    const twin = await createRelation({ userId: coder.id, projectId, input: relation(into.id, other.id, { evidenceCodingIds: [e1.id] }) });
+    const dup = await createRelation({
+      userId: coder.id,
+      projectId,
+      input: relation(from.id, other.id, { evidenceCodingIds: [e1.id, e2.id], memo: doc('signals build trust') }),
+    });
+    await mergeCodes({ userId: coder.id, projectId, fromId: from.id, intoId: into.id });
+    expect(await db.codeRelation.count({ where: { id: dup.id } })).toBe(0);
+    const kept = await db.codeRelation.findUniqueOrThrow({ where: { id: twin.id }, select: { memoText: true, evidence: { select: { codingId: true } } } });
+    expect(kept.memoText).toBe('signals build trust');
+    expect(kept.evidence.map((e) => e.codingId).sort()).toEqual([e1.id, e2.id].sort());
+  });
+
+  it('refuses to make a code with relations a concept', async () => {
+    const { coder, projectId, code } = await setup();
+    const a = await code('signals', 2);
+    const b = await code('trust', 2);
+    await createRelation({ userId: coder.id, projectId, input: relation(a.id, b.id) });
+    const error = await rejection(updateCode({ userId: coder.id, projectId, codeId: a.id, input: { level: 1 } }));
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.userMessage).toContain('1 relation');
+    expect(await stored(a.id)).toMatchObject({ level: 2, label: 'B1' });
   });
 });

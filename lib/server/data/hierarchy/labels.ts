@@ -21,6 +21,19 @@ export async function newCodeLabel(tx: Reader, projectId: string, level: CodeLev
   return nextLabel(level, codes.map((c) => c.label), labelPrefixes(project?.corePrefix));
 }
 
+/** For transactions that touch many rows (merges, renumbering, saving a whole layout). */
+export const LONG_TRANSACTION = { maxWait: 10_000, timeout: 60_000 } as const;
+
+/**
+ * Serialises hierarchy changes within a project: the first write of the transaction takes the
+ * project row's lock, so two people grouping, splitting or relabelling at once cannot hand out
+ * the same label or leave a parent link that the rules would refuse (PostgreSQL's default read
+ * committed would allow both; SQLite has one writer anyway).
+ */
+export async function lockProject(tx: Pick<typeof db, 'project'>, projectId: string): Promise<void> {
+  await tx.project.updateMany({ where: { id: projectId }, data: { updatedAt: new Date() } });
+}
+
 /** Runs a pure hierarchy rule and turns its refusal into a message for the user. */
 export function applyRule<T>(rule: () => T): T {
   try {

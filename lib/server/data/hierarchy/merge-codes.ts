@@ -1,11 +1,13 @@
 import 'server-only';
 
 import { planMerge } from '@/lib/coding/hierarchy';
+import { concatMemos, memoToPlainText } from '@/lib/coding/memo';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
-import { applyRule } from './labels';
+import { applyRule, LONG_TRANSACTION, lockProject } from './labels';
 import { findCode, hierarchyCodes } from './load-hierarchy';
+import { rewriteStoredMentions } from './mentions';
 
 export interface MergeResult {
   intoId: string;
@@ -16,6 +18,16 @@ export interface MergeResult {
 }
 
 const joinText = (a: string, b: string) => [a.trim(), b.trim()].filter(Boolean).join('\n\n');
+// The codebook form's limit (lib/validation/coding.ts), so the merged code stays editable.
+const DEFINITION_MAX = 5000;
+
+function parseBody(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Merges code `fromId` into `intoId` (same level), in one transaction (lib/coding/hierarchy.ts
@@ -33,6 +45,7 @@ const joinText = (a: string, b: string) => [a.trim(), b.trim()].filter(Boolean).
 export async function mergeCodes(options: { userId: string; projectId: string; fromId: string; intoId: string }): Promise<MergeResult> {
   await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'coding:write' });
   return db.$transaction(async (tx) => {
+    await lockProject(tx, options.projectId);
     const codes = await hierarchyCodes(tx, options.projectId);
     const from = findCode(codes, options.fromId);
     const into = findCode(codes, options.intoId);
@@ -47,9 +60,8 @@ export async function mergeCodes(options: { userId: string; projectId: string; f
       const dropped = memos.find((m) => m.codingId === dropId);
       const kept = memos.find((m) => m.codingId === keepId);
       if (dropped && kept) {
-        const body = JSON.parse(kept.body) as { type: 'doc'; content: unknown[] };
-        const extra = JSON.parse(dropped.body) as { type: 'doc'; content: unknown[] };
-        await tx.memo.update({ where: { id: kept.id }, data: { body: JSON.stringify({ type: 'doc', content: [...body.content, ...extra.content] }), text: joinText(kept.text, dropped.text) } });
+        const joined = concatMemos(parseBody(kept.body) ?? kept.text, parseBody(dropped.body) ?? dropped.text);
+        await tx.memo.update({ where: { id: kept.id }, data: { body: JSON.stringify(joined), text: memoToPlainText(joined) } });
       } else if (dropped) {
         await tx.memo.update({ where: { id: dropped.id }, data: { codingId: keepId } });
       }
@@ -66,8 +78,9 @@ export async function mergeCodes(options: { userId: string; projectId: string; f
     await tx.memo.updateMany({ where: { codeId: from.id }, data: { codeId: into.id } });
 
     const relationsMoved = await repointRelations(tx, from.id, into.id);
-    await tx.code.update({ where: { id: into.id }, data: { definition: joinText(into.definition, from.definition) } });
+    await tx.code.update({ where: { id: into.id }, data: { definition: joinText(into.definition, from.definition).slice(0, DEFINITION_MAX) } });
     await tx.code.delete({ where: { id: from.id } });
+    await rewriteStoredMentions(tx, options.projectId, new Map([[from.id, { id: into.id, label: `${into.label ? `${into.label} ` : ''}${into.name}` }]]));
     return {
       intoId: into.id,
       codingsMoved: plan.moveCodingIds.length,
@@ -75,7 +88,7 @@ export async function mergeCodes(options: { userId: string; projectId: string; f
       childrenMoved: plan.reparentChildIds.length,
       relationsMoved,
     };
-  });
+  }, LONG_TRANSACTION);
 }
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
@@ -84,21 +97,46 @@ type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 async function repointRelations(tx: Tx, fromId: string, intoId: string): Promise<number> {
   const relations = await tx.codeRelation.findMany({
     where: { OR: [{ fromId }, { toId: fromId }, { fromId: intoId }, { toId: intoId }] },
-    select: { id: true, fromId: true, toId: true, type: true, customType: true },
+    select: { id: true, fromId: true, toId: true, type: true, customType: true, memo: true, memoText: true },
   });
   const key = (r: { fromId: string; toId: string; type: string; customType: string }) => `${r.fromId}\u0000${r.toId}\u0000${r.type}\u0000${r.customType}`;
-  const taken = new Set(relations.filter((r) => r.fromId !== fromId && r.toId !== fromId).map(key));
+  const taken = new Map(relations.filter((r) => r.fromId !== fromId && r.toId !== fromId).map((r) => [key(r), r]));
   let moved = 0;
   for (const r of relations) {
     if (r.fromId !== fromId && r.toId !== fromId) continue;
     const next = { ...r, fromId: r.fromId === fromId ? intoId : r.fromId, toId: r.toId === fromId ? intoId : r.toId };
-    if (next.fromId === next.toId || taken.has(key(next))) {
+    if (next.fromId === next.toId) {
+      // A relation between the two merged codes would join the code to itself.
       await tx.codeRelation.delete({ where: { id: r.id } });
       continue;
     }
-    taken.add(key(next));
+    const twin = taken.get(key(next));
+    if (twin) {
+      // The same relation exists on the target: it keeps this one's evidence and memo.
+      await mergeRelationInto(tx, r, twin);
+      continue;
+    }
+    taken.set(key(next), next);
     await tx.codeRelation.update({ where: { id: r.id }, data: { fromId: next.fromId, toId: next.toId } });
     moved++;
   }
   return moved;
+}
+
+/** Folds a duplicate relation into its twin: evidence joins (once each), memos concatenate. */
+async function mergeRelationInto(tx: Tx, dropped: { id: string; memo: string; memoText: string }, kept: { id: string; memo: string; memoText: string }): Promise<void> {
+  const have = new Set((await tx.relationEvidence.findMany({ where: { relationId: kept.id }, select: { codingId: true } })).map((e) => e.codingId));
+  const evidence = await tx.relationEvidence.findMany({ where: { relationId: dropped.id }, select: { id: true, codingId: true } });
+  for (const e of evidence) {
+    if (!have.has(e.codingId)) await tx.relationEvidence.update({ where: { id: e.id }, data: { relationId: kept.id } });
+  }
+  if (dropped.memoText.trim()) {
+    if (!kept.memoText.trim()) {
+      await tx.codeRelation.update({ where: { id: kept.id }, data: { memo: dropped.memo, memoText: dropped.memoText } });
+    } else {
+      const joined = concatMemos(parseBody(kept.memo) ?? kept.memoText, parseBody(dropped.memo) ?? dropped.memoText);
+      await tx.codeRelation.update({ where: { id: kept.id }, data: { memo: JSON.stringify(joined), memoText: memoToPlainText(joined) } });
+    }
+  }
+  await tx.codeRelation.delete({ where: { id: dropped.id } });
 }

@@ -4,7 +4,7 @@ import { parentProblem } from '@/lib/coding/hierarchy';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
-import { refuse } from './labels';
+import { lockProject, refuse } from './labels';
 import { findCode, hierarchyCodes } from './load-hierarchy';
 
 /**
@@ -15,6 +15,7 @@ import { findCode, hierarchyCodes } from './load-hierarchy';
 export async function moveCode(options: { userId: string; projectId: string; codeId: string; parentId: string | null }): Promise<{ previousParentId: string | null }> {
   await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'coding:write' });
   return db.$transaction(async (tx) => {
+    await lockProject(tx, options.projectId);
     const codes = await hierarchyCodes(tx, options.projectId);
     const code = findCode(codes, options.codeId);
     const parent = options.parentId === null ? null : findCode(codes, options.parentId);

@@ -5,6 +5,7 @@ import { labelPrefixes } from '@/lib/coding/hierarchy-types';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
+import { LONG_TRANSACTION, lockProject } from './labels';
 import { hierarchyCodes } from './load-hierarchy';
 
 /**
@@ -17,6 +18,7 @@ import { hierarchyCodes } from './load-hierarchy';
 export async function renumberCodeLabels(options: { userId: string; projectId: string; dryRun?: boolean }): Promise<Array<{ id: string; from: string; to: string }>> {
   await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'coding:write' });
   return db.$transaction(async (tx) => {
+    await lockProject(tx, options.projectId);
     const project = await tx.project.findUnique({ where: { id: options.projectId }, select: { corePrefix: true } });
     const codes = await hierarchyCodes(tx, options.projectId);
     const before = new Map(codes.map((c) => [c.id, c.label]));
@@ -25,5 +27,5 @@ export async function renumberCodeLabels(options: { userId: string; projectId: s
       for (const change of changes) await tx.code.update({ where: { id: change.id }, data: { label: change.label } });
     }
     return changes.map((c) => ({ id: c.id, from: before.get(c.id) ?? '', to: c.label }));
-  });
+  }, LONG_TRANSACTION);
 }

@@ -4,6 +4,7 @@ import type { TNetworkPositions } from '@/lib/validation/hierarchy';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
+import { LONG_TRANSACTION } from './labels';
 
 /**
  * Saves where codes sit in the project's network view (positions are per project, shared by
@@ -21,5 +22,5 @@ export async function saveNetworkPositions(options: { userId: string; projectId:
     for (const p of positions) {
       await tx.code.updateMany({ where: { id: p.id, projectId: options.projectId }, data: { networkX: p.x, networkY: p.y } });
     }
-  });
+  }, LONG_TRANSACTION);
 }

@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
 import { isUniqueViolation } from '../prisma-errors';
-import { applyRule, newCodeLabel } from './labels';
+import { applyRule, lockProject, newCodeLabel } from './labels';
 import { findCode, hierarchyCodes } from './load-hierarchy';
 
 /**
@@ -27,6 +27,7 @@ export async function splitCode(options: {
   await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'coding:write' });
   try {
     return await db.$transaction(async (tx) => {
+      await lockProject(tx, options.projectId);
       const codes = await hierarchyCodes(tx, options.projectId);
       const code = findCode(codes, options.codeId);
       const codings = await tx.coding.findMany({

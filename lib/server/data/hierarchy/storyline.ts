@@ -1,10 +1,11 @@
 import 'server-only';
 
-import { memoMentionIds, memoToPlainText, ZMemoDoc } from '@/lib/coding/memo';
+import { memoToPlainText, ZMemoDoc } from '@/lib/coding/memo';
 import { AppError } from '@/lib/errors/app-error';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
+import { scopeMentions } from './mentions';
 
 export interface Storyline {
   /** tiptap JSON document, or null when none has been written. */
@@ -29,22 +30,20 @@ export async function getStoryline(options: { userId: string; projectId: string 
 }
 
 /**
- * Saves the storyline (owners and coders). Mentions must name codes of this project.
+ * Saves the storyline (owners and coders). Mentions of codes that are not the project's
+ * become plain `@label` text.
  * @throws AppError NOT_FOUND | FORBIDDEN | INVALID_INPUT
  */
 export async function saveStoryline(options: { userId: string; projectId: string; body: unknown }): Promise<{ updatedAt: string }> {
   await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'coding:write' });
   const parsed = ZMemoDoc.safeParse(options.body);
   if (!parsed.success) throw new AppError('INVALID_INPUT', { userMessage: parsed.error.issues[0]?.message ?? 'The storyline could not be read.' });
-  const mentioned = memoMentionIds(parsed.data);
-  if (mentioned.length > 0) {
-    const found = await db.code.count({ where: { projectId: options.projectId, id: { in: mentioned } } });
-    if (found !== mentioned.length) throw new AppError('INVALID_INPUT', { userMessage: 'The storyline mentions a code that no longer exists; remove that mention.' });
-  }
+  // A mention of a code deleted meanwhile (or of another project's) is kept as plain text.
+  const doc = await scopeMentions(db, options.projectId, parsed.data);
   const updatedAt = new Date();
   await db.project.update({
     where: { id: options.projectId },
-    data: { storyline: JSON.stringify(parsed.data), storylineText: memoToPlainText(parsed.data), storylineUpdatedAt: updatedAt },
+    data: { storyline: JSON.stringify(doc), storylineText: memoToPlainText(doc), storylineUpdatedAt: updatedAt },
   });
   return { updatedAt: updatedAt.toISOString() };
 }

@@ -1,9 +1,11 @@
 import 'server-only';
 
+import { type MemoDoc, memoToPlainText } from '@/lib/coding/memo';
 import { AppError } from '@/lib/errors/app-error';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
+import { scopeMentions } from '../hierarchy/mentions';
 
 /** What a memo log hangs on: a source or a code (coding memos live on the coding). */
 export type MemoTarget = { sourceId: string } | { codeId: string };
@@ -55,8 +57,10 @@ export async function addMemo(options: { userId: string; projectId: string; targ
   await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'memo:write' });
   await assertTargetInProject(options.projectId, options.target);
   if (!options.text.trim()) throw new AppError('INVALID_INPUT', { userMessage: 'Write something first.' });
+  const body = await scopeMentions(db, options.projectId, options.body as MemoDoc);
+  const text = body === options.body ? options.text : memoToPlainText(body);
   return db.memo.create({
-    data: { projectId: options.projectId, ...options.target, authorId: options.userId, body: JSON.stringify(options.body), text: options.text },
+    data: { projectId: options.projectId, ...options.target, authorId: options.userId, body: JSON.stringify(body), text },
     select: { id: true },
   });
 }

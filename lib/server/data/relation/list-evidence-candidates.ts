@@ -4,25 +4,11 @@ import { descendantIds } from '@/lib/coding/hierarchy';
 import { ZMemoDoc, type MemoDoc } from '@/lib/coding/memo';
 import { getOffsetIndex } from '@/lib/coding/offsets';
 import { AppError } from '@/lib/errors/app-error';
+import type { EvidenceExcerpt } from '@/lib/coding/relations';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
 import { hierarchyCodes } from '../hierarchy/load-hierarchy';
-
-/** A coded segment as a relation's evidence is shown and chosen: where it is, its code, its text. */
-export interface EvidenceExcerpt {
-  codingId: string;
-  sourceId: string;
-  sourceTitle: string;
-  codeId: string;
-  codeLabel: string;
-  codeName: string;
-  /** The segment's text, cut to {@link EXCERPT_CHARS} code points ("…" added when cut). */
-  text: string;
-  /** [start, end) in code points of the source text. */
-  start: number;
-  end: number;
-}
 
 /** Longest excerpt text, in code points. */
 export const EXCERPT_CHARS = 240;

@@ -9,6 +9,7 @@ import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
 import { isUniqueViolation } from '../prisma-errors';
 import { refuse } from '../hierarchy/labels';
+import { scopeMentions } from '../hierarchy/mentions';
 import { toLevel } from '../hierarchy/load-hierarchy';
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
@@ -25,8 +26,9 @@ async function prepare(tx: Tx, projectId: string, input: TRelation) {
   if (input.memo !== undefined && input.memo !== null) {
     const parsed = ZMemoDoc.safeParse(input.memo);
     if (!parsed.success) throw new AppError('INVALID_INPUT', { userMessage: parsed.error.issues[0]?.message ?? 'The memo could not be read.' });
-    memoText = memoToPlainText(parsed.data);
-    memo = memoText ? JSON.stringify(parsed.data) : '';
+    const doc = await scopeMentions(tx, projectId, parsed.data);
+    memoText = memoToPlainText(doc);
+    memo = memoText ? JSON.stringify(doc) : '';
   }
   const evidence = [...new Set(input.evidenceCodingIds)];
   if (evidence.length > 0) {

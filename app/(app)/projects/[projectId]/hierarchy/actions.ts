@@ -46,8 +46,8 @@ export async function createCodeAtLevelAction(projectId: string, input: unknown)
 }
 
 export async function updateHierarchyCodeAction(projectId: string, codeId: string, input: unknown) {
-  return jsonAction(ZUpdateCodeSchema, input, async (user, data) => {
-    await updateCode({ userId: user.id, projectId, codeId: ZId.parse(codeId), input: data });
+  return jsonAction(z.object({ codeId: ZId, input: ZUpdateCodeSchema }), { codeId, input }, async (user, data) => {
+    await updateCode({ userId: user.id, projectId, codeId: data.codeId, input: data.input });
     refresh(projectId);
     return null;
   });
@@ -117,8 +117,8 @@ export async function createRelationAction(projectId: string, input: unknown) {
 }
 
 export async function updateRelationAction(projectId: string, relationId: string, input: unknown) {
-  return jsonAction(ZRelationSchema, input, async (user, data) => {
-    await updateRelation({ userId: user.id, projectId, relationId: ZId.parse(relationId), input: data });
+  return jsonAction(z.object({ relationId: ZId, input: ZRelationSchema }), { relationId, input }, async (user, data) => {
+    await updateRelation({ userId: user.id, projectId, relationId: data.relationId, input: data.input });
     refresh(projectId);
     return null;
   });

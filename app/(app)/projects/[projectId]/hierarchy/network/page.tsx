@@ -5,7 +5,8 @@ import type { PanelRelation } from '@/components/hierarchy/relation-panel';
 import { can } from '@/lib/auth/roles';
 import type { MemoDoc } from '@/lib/coding/memo';
 import type { NetworkCodeInput } from '@/lib/coding/network';
-import { listCodingExcerpts, listRelationMemos, type EvidenceExcerpt } from '@/lib/server/data/relation/list-evidence-candidates';
+import type { EvidenceExcerpt } from '@/lib/coding/relations';
+import { listCodingExcerpts, listRelationMemos } from '@/lib/server/data/relation/list-evidence-candidates';
 import { loadHierarchyPage } from '@/lib/server/hierarchy-page';
 
 export const metadata: Metadata = { title: 'Relations & network' };

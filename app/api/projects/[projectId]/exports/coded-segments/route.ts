@@ -1,10 +1,12 @@
 import { z } from 'zod';
 
+import { descendantIds } from '@/lib/coding/hierarchy';
 import { AppError } from '@/lib/errors/app-error';
 import { codedSegmentsCsv, codedSegmentsXlsx, type CodedSegmentRow } from '@/lib/io/export/coded-segments';
 import { download, fileSlug } from '@/lib/server/api/download';
 import { apiRoute } from '@/lib/server/api/route';
 import { listCodedSegments } from '@/lib/server/data/coding/list-code-segments';
+import { loadHierarchy } from '@/lib/server/data/hierarchy/load-hierarchy';
 import { getProject } from '@/lib/server/data/project/get-project';
 import { isSourceKind, SOURCE_KIND_LABELS } from '@/lib/sources/kinds';
 
@@ -19,7 +21,9 @@ export const GET = apiRoute<{ projectId: string }>(async ({ user, params, reques
   const query = ZQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new AppError('INVALID_INPUT', { userMessage: query.error.issues[0]?.message ?? 'Invalid export options.' });
   const project = await getProject({ userId: user.id, projectId: params.projectId });
-  const segments = await listCodedSegments({ userId: user.id, projectId: params.projectId, codeId: query.data.codeId, context: 0 });
+  // A category's export holds what its page lists: its own codings and those of the codes below it.
+  const below = query.data.codeId ? [...descendantIds((await loadHierarchy({ userId: user.id, projectId: params.projectId })).codes, query.data.codeId)] : [];
+  const segments = await listCodedSegments({ userId: user.id, projectId: params.projectId, codeId: query.data.codeId, alsoCodeIds: below, context: 0 });
   const rows: CodedSegmentRow[] = segments.map((s) => ({
     source: s.sourceTitle,
     kind: isSourceKind(s.sourceKind) ? SOURCE_KIND_LABELS[s.sourceKind] : s.sourceKind,
