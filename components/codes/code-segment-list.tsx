@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 
-import { splitCodeAction } from '@/app/(app)/projects/[projectId]/hierarchy/actions';
+import { mergeCodesAction, splitCodeAction } from '@/app/(app)/projects/[projectId]/hierarchy/actions';
 
 export interface CodeSegmentItem {
   codingId: string;
@@ -26,12 +26,19 @@ export interface CodeSegmentItem {
  * Users who may code can split the code: tick segments and move them to a new code of the
  * same level and parent.
  */
-export function CodeSegmentList(props: { projectId: string; code: { id: string; color: string; title: string }; segments: CodeSegmentItem[]; canSplit: boolean }) {
+export function CodeSegmentList(props: {
+  projectId: string;
+  code: { id: string; color: string; title: string };
+  segments: CodeSegmentItem[];
+  canSplit: boolean;
+  /** Whether codes sit below this one (their segments are listed too). */
+  hasChildren: boolean;
+}) {
   const router = useRouter();
   const [splitting, setSplitting] = useState(false);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [name, setName] = useState('');
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; undo?: () => void } | null>(null);
   const [busy, startTransition] = useTransition();
   const base = `/projects/${props.projectId}`;
   const own = props.segments.filter((s) => !s.via);
@@ -56,7 +63,18 @@ export function CodeSegmentList(props: { projectId: string; code: { id: string; 
                     setMessage({ kind: 'error', text: result.message });
                     return;
                   }
-                  setMessage({ kind: 'ok', text: `Moved ${result.value.codingsMoved} ${result.value.codingsMoved === 1 ? 'segment' : 'segments'} to ${result.value.label} ${name}.` });
+                  const created = result.value;
+                  setMessage({
+                    kind: 'ok',
+                    text: `Moved ${created.codingsMoved} ${created.codingsMoved === 1 ? 'segment' : 'segments'} to ${created.label} ${name}.`,
+                    // Undo merges the new code back: its codings (and their memos) return here.
+                    undo: () =>
+                      startTransition(async () => {
+                        const back = await mergeCodesAction(props.projectId, { fromId: created.id, intoId: props.code.id });
+                        setMessage(back.ok ? { kind: 'ok', text: `Undone: the segments are back in ${props.code.title}.` } : { kind: 'error', text: back.message });
+                        router.refresh();
+                      }),
+                  });
                   setChosen(new Set());
                   setName('');
                   setSplitting(false);
@@ -82,13 +100,18 @@ export function CodeSegmentList(props: { projectId: string; code: { id: string; 
           )}
           {message && (
             <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'message message-error' : 'message message-success'}>
-              {message.text}
+              {message.text}{' '}
+              {message.undo && (
+                <button type="button" className="btn btn-secondary btn-sm" onClick={message.undo} disabled={busy}>
+                  Undo
+                </button>
+              )}
             </p>
           )}
         </div>
       )}
       {props.segments.length === 0 ? (
-        <div className="card empty">No segments are coded with this code{props.code.id ? ' or the codes below it' : ''} yet.</div>
+        <div className="card empty">No segments are coded with this code{props.hasChildren ? ' or the codes below it' : ''} yet.</div>
       ) : (
         <ol className="segments" aria-label="Coded segments">
           {props.segments.map((s) => {

@@ -121,6 +121,10 @@ export function CodeNetwork(props: CodeNetworkProps) {
 
   const saver = usePositionSaver(onSavePositions);
   const codeIds = useMemo(() => new Set(codes.map((c) => c.id)), [codes]);
+  // What the server has, by code id: a save sends only positions that differ from it, so two
+  // people arranging different parts of the network do not overwrite each other's layout.
+  const stored = useRef<Map<string, { x: number; y: number }> | null>(null);
+  stored.current ??= new Map(codes.flatMap((c) => (c.networkX === null || c.networkY === null ? [] : [[c.id, { x: Math.round(c.networkX), y: Math.round(c.networkY) }]])));
   const scheduleSave = saver.schedule;
   const requestSave = useCallback(
     (delay: number) => {
@@ -128,7 +132,15 @@ export function CodeNetwork(props: CodeNetworkProps) {
       scheduleSave(() => {
         // Freeze the layout as it is saved, so what is stored is what stays on screen.
         freezeRef.current();
-        return [...live.current].filter(([id]) => codeIds.has(id)).map(([id, p]) => ({ id, x: Math.round(p.x), y: Math.round(p.y) }));
+        const changed = [...live.current]
+          .filter(([id]) => codeIds.has(id))
+          .map(([id, p]) => ({ id, x: Math.round(p.x), y: Math.round(p.y) }))
+          .filter((p) => {
+            const was = stored.current!.get(p.id);
+            return !was || was.x !== p.x || was.y !== p.y;
+          });
+        for (const p of changed) stored.current!.set(p.id, { x: p.x, y: p.y });
+        return changed;
       }, delay);
     },
     [canEdit, scheduleSave, codeIds],
@@ -315,6 +327,7 @@ function usePositionSaver(save: (positions: NodePosition[]) => Promise<void>) {
     pending.current = null;
     if (!collect) return;
     const positions = collect();
+    if (positions.length === 0) return; // nothing moved since the last save
     const mine = ++sequence.current;
     setState({ kind: 'saving' });
     Promise.resolve()

@@ -9,7 +9,7 @@ import {
   deleteHierarchyCodeAction,
   groupCodesAction,
   mergeCodesAction,
-  moveCodeAction,
+  moveCodesAction,
   renumberLabelsAction,
   updateHierarchyCodeAction,
 } from '@/app/(app)/projects/[projectId]/hierarchy/actions';
@@ -80,15 +80,22 @@ export function HierarchyOutline({ projectId, codes, canEdit }: { projectId: str
     });
   }
 
-  function move(code: OutlineCode, parentId: string | null) {
-    if (code.parentId === parentId) return;
+  /** Moves codes (one drag, or a selection) in one request, with one Undo for all of them. */
+  function move(list: OutlineCode[], parentId: string | null) {
+    const moving = list.filter((c) => c.parentId !== parentId);
+    if (moving.length === 0) return;
     const target = parentId ? byId.get(parentId) : null;
+    const what = moving.length === 1 ? title(moving[0]) : plural(moving.length, LEVEL_NAME[moving[0].level], LEVEL_PLURAL[moving[0].level]);
     run(
-      () => moveCodeAction(projectId, { codeId: code.id, parentId }),
+      () => moveCodesAction(projectId, { moves: moving.map((c) => ({ codeId: c.id, parentId })) }),
       (value) => ({
         kind: 'ok',
-        text: target ? `Moved ${title(code)} into ${title(target)}.` : `Took ${title(code)} out of its ${LEVEL_NAME[(code.level + 1) as CodeLevel]}.`,
-        undo: () => run(() => moveCodeAction(projectId, { codeId: code.id, parentId: value.previousParentId }), () => ({ kind: 'ok', text: `Undone: ${title(code)} is back where it was.` })),
+        text: target ? `Moved ${what} into ${title(target)}.` : `Took ${what} out of ${moving.length === 1 ? 'its' : 'their'} ${LEVEL_NAME[(moving[0].level + 1) as CodeLevel]}.`,
+        undo: () =>
+          run(
+            () => moveCodesAction(projectId, { moves: value.previous }),
+            () => ({ kind: 'ok', text: `Undone: ${what} ${moving.length === 1 ? 'is' : 'are'} back where ${moving.length === 1 ? 'it was' : 'they were'}.` }),
+          ),
       }),
     );
   }
@@ -102,18 +109,23 @@ export function HierarchyOutline({ projectId, codes, canEdit }: { projectId: str
       setStatus({ kind: 'error', text: `${title(code)} is a ${LEVEL_NAME[code.level]}: drop it on a ${LEVEL_NAME[(code.level + 1) as CodeLevel] ?? 'code one level up'}.` });
       return;
     }
-    move(code, parentId);
+    move([code], parentId);
   }
 
   const dropProps = (key: string, parentId: string | null, level: CodeLevel) =>
     canEdit
       ? {
+          // stopPropagation: a row inside an "unplaced" section is a drop target of its own.
           onDragOver: (e: DragEvent) => {
             e.preventDefault();
+            e.stopPropagation();
             setDropTarget(key);
           },
           onDragLeave: () => setDropTarget((t) => (t === key ? null : t)),
-          onDrop: (e: DragEvent) => onDrop(e, parentId, level),
+          onDrop: (e: DragEvent) => {
+            e.stopPropagation();
+            onDrop(e, parentId, level);
+          },
         }
       : {};
 
@@ -190,17 +202,30 @@ export function HierarchyOutline({ projectId, codes, canEdit }: { projectId: str
           onCreate={(input) =>
             run(() => createCodeAtLevelAction(projectId, input), (v) => ({ kind: 'ok', text: `Added ${v.label} ${input.name}.` }))
           }
-          onGroup={(name) =>
+          onGroup={(name) => {
+            const grouped = selectedCodes.map((c) => ({ codeId: c.id, parentId: c.parentId }));
             run(
-              () => groupCodesAction(projectId, { codeIds: selectedCodes.map((c) => c.id), name }),
+              () => groupCodesAction(projectId, { codeIds: grouped.map((g) => g.codeId), name }),
               (v) => {
                 setSelected(new Set());
-                return { kind: 'ok', text: `Created ${v.label} ${name} from ${plural(selectedCodes.length, LEVEL_NAME[sameLevel!], LEVEL_PLURAL[sameLevel!])}.` };
+                return {
+                  kind: 'ok',
+                  text: `Created ${v.label} ${name} from ${plural(grouped.length, LEVEL_NAME[sameLevel!], LEVEL_PLURAL[sameLevel!])}.`,
+                  // Undo: the codes go back to their parents, and the new (still empty) code goes.
+                  undo: () =>
+                    run(
+                      async () => {
+                        const back = await moveCodesAction(projectId, { moves: grouped });
+                        return back.ok ? deleteHierarchyCodeAction(projectId, v.id) : back;
+                      },
+                      () => ({ kind: 'ok', text: `Undone: ${v.label} ${name} removed, its codes are back where they were.` }),
+                    ),
+                };
               },
-            )
-          }
+            );
+          }}
           onMove={(parentId) => {
-            for (const c of selectedCodes) move(c, parentId);
+            move(selectedCodes, parentId);
             setSelected(new Set());
           }}
           onMerge={(from, into) => setPending({ kind: 'merge', from, into })}
@@ -431,15 +456,17 @@ function Confirm({ pending, byId, busy, onCancel, onConfirm }: { pending: NonNul
     body = (
       <p>
         Its {plural(pending.from.directCodings, 'coding', 'codings')} move to {title(pending.into)} (exact duplicates collapse into one, their memos joined), its memos and
-        definition are added to {title(pending.into)}&rsquo;s, what sits under it moves along, and {title(pending.from)} is deleted.
+        definition are added to {title(pending.into)}&rsquo;s, what sits under it and its relations move along (a relation {title(pending.into)} already has
+        takes its memo and evidence), mentions of it now name {title(pending.into)}, and {title(pending.from)} is deleted.
       </p>
     );
   } else if (pending.kind === 'delete') {
     heading = `Delete ${title(pending.code)}?`;
     body = (
       <p>
-        {plural(pending.code.directCodings, 'coding', 'codings')} will be deleted with it
-        {pending.children > 0 ? `; its ${plural(pending.children, LEVEL_NAME[(pending.code.level - 1) as CodeLevel], LEVEL_PLURAL[(pending.code.level - 1) as CodeLevel])} stay, without a ${LEVEL_NAME[pending.code.level]}` : ''}. This cannot be undone.
+        {plural(pending.code.directCodings, 'coding', 'codings')}, its memos and its relations will be deleted with it
+        {pending.children > 0 ? `; its ${plural(pending.children, LEVEL_NAME[(pending.code.level - 1) as CodeLevel], LEVEL_PLURAL[(pending.code.level - 1) as CodeLevel])} stay, without a ${LEVEL_NAME[pending.code.level]}` : ''}.
+        Mentions of it in the storyline and memos become plain text. This cannot be undone.
       </p>
     );
   } else {
@@ -466,7 +493,7 @@ function Confirm({ pending, byId, busy, onCancel, onConfirm }: { pending: NonNul
         <button type="button" className={pending.kind === 'delete' ? 'btn btn-danger' : 'btn'} onClick={onConfirm} disabled={busy}>
           {pending.kind === 'merge' ? 'Merge' : pending.kind === 'delete' ? 'Delete' : 'Renumber'}
         </button>
-        <button type="button" className="btn btn-secondary" onClick={onCancel}>
+        <button type="button" className="btn btn-secondary" onClick={onCancel} autoFocus>
           Cancel
         </button>
       </div>

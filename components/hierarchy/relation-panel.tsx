@@ -202,7 +202,12 @@ function RelationRow(props: {
                   {memoOpen ? 'Hide memo' : 'Show memo'}
                 </button>
                 <div id={memoId} hidden={!memoOpen}>
-                  {memoOpen && <MemoView value={r.memo ?? r.memoText} headingOffset={2} className={styles.memoFull} />}
+                  {memoOpen && <MemoView
+                      value={r.memo ?? r.memoText}
+                      headingOffset={2}
+                      className={styles.memoFull}
+                      mentionHref={(id) => (byId.has(id) ? `/projects/${projectId}/codes/${id}` : null)}
+                    />}
                 </div>
               </div>
             ) : (

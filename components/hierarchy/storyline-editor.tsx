@@ -28,7 +28,9 @@ export function StorylineEditor(props: { projectId: string; body: unknown; updat
   const [updatedAt, setUpdatedAt] = useState(props.updatedAt);
   const [busy, startTransition] = useTransition();
   const [editing, setEditing] = useState(!props.body);
-  const href = (id: string) => `/projects/${props.projectId}/codes/${id}`;
+  // A mention links to its code while the code exists (one deleted meanwhile reads as a pill).
+  const known = new Set(props.mentionables.map((m) => m.id));
+  const href = (id: string) => (known.has(id) ? `/projects/${props.projectId}/codes/${id}` : null);
 
   if (!props.canEdit || !editing) {
     return (

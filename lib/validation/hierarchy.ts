@@ -7,6 +7,8 @@ const ZId = z.string().min(1).max(64);
 export const ZMoveCodeSchema = z.object({ codeId: ZId, parentId: ZId.nullable() });
 export type TMoveCode = z.infer<typeof ZMoveCodeSchema>;
 
+export const ZMoveCodesSchema = z.object({ moves: z.array(ZMoveCodeSchema).min(1, 'Select the codes to move.').max(500) });
+
 export const ZGroupCodesSchema = z.object({
   codeIds: z.array(ZId).min(1, 'Select the codes to group.').max(500),
   name: ZCodeName,

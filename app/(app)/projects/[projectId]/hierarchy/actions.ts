@@ -9,7 +9,7 @@ import { deleteCode } from '@/lib/server/data/code/delete-code';
 import { updateCode } from '@/lib/server/data/code/update-code';
 import { groupCodes } from '@/lib/server/data/hierarchy/group-codes';
 import { mergeCodes } from '@/lib/server/data/hierarchy/merge-codes';
-import { moveCode } from '@/lib/server/data/hierarchy/move-code';
+import { moveCodes } from '@/lib/server/data/hierarchy/move-code';
 import { renumberCodeLabels } from '@/lib/server/data/hierarchy/renumber-labels';
 import { saveNetworkPositions } from '@/lib/server/data/hierarchy/save-network-positions';
 import { splitCode } from '@/lib/server/data/hierarchy/split-code';
@@ -19,7 +19,7 @@ import { ZCreateCodeSchema, ZUpdateCodeSchema } from '@/lib/validation/coding';
 import {
   ZGroupCodesSchema,
   ZMergeCodesSchema,
-  ZMoveCodeSchema,
+  ZMoveCodesSchema,
   ZNetworkPositionsSchema,
   ZRelationSchema,
   ZSplitCodeSchema,
@@ -61,9 +61,10 @@ export async function deleteHierarchyCodeAction(projectId: string, codeId: strin
   });
 }
 
-export async function moveCodeAction(projectId: string, input: unknown) {
-  return jsonAction(ZMoveCodeSchema, input, async (user, data) => {
-    const result = await moveCode({ userId: user.id, projectId, ...data });
+/** Moves one or several codes at once; returns their previous parents (for one Undo). */
+export async function moveCodesAction(projectId: string, input: unknown) {
+  return jsonAction(ZMoveCodesSchema, input, async (user, data) => {
+    const result = await moveCodes({ userId: user.id, projectId, moves: data.moves });
     refresh(projectId);
     return result;
   });

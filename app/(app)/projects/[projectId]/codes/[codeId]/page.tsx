@@ -33,7 +33,8 @@ async function load(props: Props) {
     const byId = new Map(hierarchy.codes.map((c) => [c.id, c]));
     const parents: typeof hierarchy.codes = [];
     for (let p = code.parentId ? byId.get(code.parentId) : undefined; p && parents.length < 4; p = p.parentId ? byId.get(p.parentId) : undefined) parents.unshift(p);
-    return { user, project, code, byId, parents, counts: rollUps.get(code.id) ?? { segments: 0, sources: 0, directCodings: 0 }, segments, memos };
+    const counts = rollUps.get(code.id) ?? { segments: 0, sources: 0, directCodings: 0 };
+    return { user, project, code, byId, parents, counts, hasChildren: below.length > 0, segments, memos };
   } catch (error) {
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
@@ -46,7 +47,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 /** Coded retrieval: every segment of a code (and, for a category, of the codes below it) with its context. */
 export default async function CodePage(props: Props) {
-  const { user, project, code, byId, parents, counts, segments, memos } = await load(props);
+  const { user, project, code, byId, parents, counts, hasChildren, segments, memos } = await load(props);
   const base = `/projects/${project.id}`;
   const title = (c: { label: string; name: string }) => `${c.label ? `${c.label} ` : ''}${c.name}`;
   const items: CodeSegmentItem[] = segments.map((s) => {
@@ -105,7 +106,7 @@ export default async function CodePage(props: Props) {
           remove={deleteMemoAction.bind(null, project.id)}
         />
       </details>
-      <CodeSegmentList projectId={project.id} code={{ id: code.id, color: code.color, title: title(code) }} segments={items} canSplit={can(project.role, 'coding:write')} />
+      <CodeSegmentList projectId={project.id} code={{ id: code.id, color: code.color, title: title(code) }} segments={items} canSplit={can(project.role, 'coding:write')} hasChildren={hasChildren} />
     </>
   );
 }
