@@ -167,3 +167,45 @@ test('build categories, a main and a core category, relate them, write a storyli
   await expect(page.getByTestId('code-name')).toContainText('Substituting for reputation');
   await expect(page.getByTestId('segment')).toHaveCount(3);
 });
+
+test('merge two concepts after confirming, split one off on its page, and undo the split', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signUp(page, newUser('Merger'));
+  await page.getByLabel('Project name').fill('Merge study');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  const nav = page.getByRole('navigation', { name: 'Project' });
+  await nav.getByRole('link', { name: 'Sources' }).click();
+  await page.getByText('Or paste text').click();
+  await page.getByLabel('Title').fill('Interview 08');
+  await page.getByLabel('Text', { exact: true }).fill(TEXT);
+  await page.getByRole('button', { name: 'Add source' }).click();
+  await expect(page.getByTestId('workbench')).toHaveAttribute('data-ready', 'true');
+  await codeSelection(page, 'we sent samples to bloggers', 'seeding reviews');
+  await codeSelection(page, 'We answer every complaint within a day', 'fast answers');
+  await codeSelection(page, 'the platform suspended our account', 'fast answers');
+
+  await nav.getByRole('link', { name: 'Theory' }).click();
+  await select(page, ['seeding reviews', 'fast answers']);
+  await page.getByRole('button', { name: 'Merge C1 into C2' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText('Merge C1 seeding reviews into C2 fast answers?');
+  await dialog.getByRole('button', { name: 'Merge' }).click();
+  await expect(page.getByRole('status')).toContainText('Merged C1 seeding reviews into C2 fast answers: 1 coding moved, 0 duplicates collapsed.');
+  await expect(row(page, 'seeding reviews')).toHaveCount(0);
+  await expect(page.getByTestId('hierarchy-summary')).toHaveText('3 coded segments · 1 concept · 0 categories · 0 main categories · 0 core categories');
+
+  // Split: the suspension segment does not belong with the others.
+  await row(page, 'fast answers').getByRole('link', { name: 'fast answers', exact: true }).click();
+  await expect(page.getByTestId('segment')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Split code…' }).click();
+  await page.getByRole('checkbox', { name: /the platform suspended our account/ }).check();
+  await page.getByLabel('New code name').fill('platform risk');
+  await page.getByRole('button', { name: 'Move 1 to new code' }).click();
+  await expect(page.getByRole('status')).toContainText('Moved 1 segment to C3 platform risk.');
+  await expect(page.getByTestId('segment')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status')).toContainText('Undone: the segments are back in C2 fast answers.');
+  await expect(page.getByTestId('segment')).toHaveCount(3);
+  await nav.getByRole('link', { name: 'Theory' }).click();
+  await expect(row(page, 'platform risk')).toHaveCount(0);
+});
