@@ -79,7 +79,7 @@ describe('CodeNetwork', () => {
     await render(props());
     const svg = container.querySelector('[data-testid="code-network"]')!;
     expect([...svg.querySelectorAll('[data-code-id]')].map((g) => g.getAttribute('data-code-id'))).toEqual(['cc1', 'a1', 'b1', 'b2']);
-    expect([...svg.querySelectorAll('[data-testid="relation-label"]')].map((t) => t.textContent)).toEqual(['causal condition', 'undermines']);
+    expect([...svg.querySelectorAll('[data-testid="relation-label"]')].map((t) => t.textContent)).toEqual(['causal condition of', 'undermines']);
     const paths = [...svg.querySelectorAll('path[data-link-id]')];
     expect(paths.map((p) => p.getAttribute('data-link-id'))).toEqual(['hierarchy:a1', 'hierarchy:b1', 'r1', 'r2']);
     expect(paths[2].getAttribute('marker-end')).toMatch(/^url\(#gw-arrow-/);

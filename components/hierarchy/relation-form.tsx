@@ -6,7 +6,7 @@ import { listEvidenceCandidatesAction } from '@/app/(app)/projects/[projectId]/h
 import { MemoEditor } from '@/components/memo/memo-editor';
 import { orderCodes } from '@/lib/coding/hierarchy';
 import { LEVEL_NAME, LEVEL_PLURAL, type CodeLevel } from '@/lib/coding/hierarchy-types';
-import { type EvidenceExcerpt, MIN_RELATION_LEVEL, PARADIGM_TYPES, RELATION_TYPE_NAME, relationProblem, type RelationType } from '@/lib/coding/relations';
+import { type EvidenceExcerpt, MIN_RELATION_LEVEL, PARADIGM_TYPES, RELATION_TYPE_NAME, RELATION_TYPE_PHRASE, relationProblem, type RelationType } from '@/lib/coding/relations';
 import type { ActionResult } from '@/lib/coding/workbench-types';
 
 import styles from './relation-panel.module.css';
@@ -85,6 +85,10 @@ export function RelationForm({ projectId, codes, initial, submitLabel, onSubmit,
   const [busy, startTransition] = useTransition();
 
   const byId = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
+  const titleOf = (id: string, fallback: string) => {
+    const code = byId.get(id);
+    return code ? codeTitle(code) : fallback;
+  };
   const groups = useMemo(() => {
     const keep = new Set([initial?.fromId, initial?.toId]);
     const offered = codes.filter((c) => c.level >= MIN_RELATION_LEVEL || keep.has(c.id));
@@ -211,6 +215,11 @@ export function RelationForm({ projectId, codes, initial, submitLabel, onSubmit,
         </div>
         {codeSelect('to')}
       </div>
+      {type !== 'custom' && (
+        <p className="hint" data-testid="relation-reading">
+          Reads: {titleOf(fromId, 'From')} is {type === 'context' ? 'the' : 'a'} {RELATION_TYPE_PHRASE[type]} {titleOf(toId, 'To')}.
+        </p>
+      )}
       {type === 'custom' && (
         <div className={`field ${styles.custom}`}>
           <label htmlFor={`${id}-custom`}>Custom type</label>

@@ -109,7 +109,7 @@ describe('RelationPanel', () => {
     await render();
     expect(rows()).toHaveLength(1);
     const row = rows()[0];
-    expect(row.querySelector('p')!.textContent).toBe('B3 Platform dependence → (causal condition) → A2 Channel diversification');
+    expect(row.querySelector('p')!.textContent).toBe('B3 Platform dependence → (causal condition of) → A2 Channel diversification');
     expect(row.textContent).toContain('Sellers hedge because');
 
     await click(button('Show memo', row));

@@ -102,8 +102,8 @@ test('build categories, a main and a core category, relate them, write a storyli
   await page.getByRole('textbox', { name: 'Relation memo' }).fill('Suspension makes sellers invest in their own reputation.');
   await page.getByRole('button', { name: 'Add relation' }).click();
   await expect(page.getByTestId('relation-row')).toHaveCount(1);
-  await expect(page.getByTestId('relation-row')).toContainText('causal condition');
-  await expect(page.getByTestId('code-network').getByTestId('relation-label')).toHaveText('causal condition');
+  await expect(page.getByTestId('relation-row')).toContainText('B2 Platform dependence → (causal condition of) → B1 Substituting for reputation');
+  await expect(page.getByTestId('code-network').getByTestId('relation-label')).toHaveText('causal condition of');
   await page.screenshot({ path: testInfo.outputPath('hierarchy-network.png'), fullPage: true });
 
   // Selective coding: the storyline mentions the core category.

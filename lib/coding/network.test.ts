@@ -62,7 +62,7 @@ describe('buildNetwork', () => {
   it('labels relation links and drops links to codes not shown, missing codes and self-loops', () => {
     const { links } = build(false, false);
     expect(links).toEqual([
-      { id: 'r1', source: 'b1', target: 'b2', kind: 'relation', label: 'causal condition' },
+      { id: 'r1', source: 'b1', target: 'b2', kind: 'relation', label: 'causal condition of' },
       { id: 'r2', source: 'b2', target: 'a1', kind: 'relation', label: 'shapes' },
     ]);
   });

@@ -17,9 +17,23 @@ export const RELATION_TYPE_NAME: Record<RelationType, string> = {
   custom: 'custom',
 };
 
-/** What an edge says: the paradigm type's name, or the custom type's own name. */
+/**
+ * How a relation reads, from → to: "A1 trust deficit *is a causal condition of* CC1
+ * substituting for reputation", "B3 social proof *is a consequence of* B6 local fulfilment".
+ * The edge label is the phrase without "is a": the arrow points from the condition, strategy
+ * or consequence to what it conditions, answers or follows from.
+ */
+export const RELATION_TYPE_PHRASE: Record<Exclude<RelationType, 'custom'>, string> = {
+  'causal-condition': 'causal condition of',
+  context: 'context of',
+  'intervening-condition': 'intervening condition of',
+  strategy: 'strategy for',
+  consequence: 'consequence of',
+};
+
+/** What an edge says: the paradigm type's phrase ("causal condition of"), or the custom type's own name. */
 export function relationLabel(relation: { type: RelationType; customType: string }): string {
-  return relation.type === 'custom' ? relation.customType.trim() || 'related to' : RELATION_TYPE_NAME[relation.type];
+  return relation.type === 'custom' ? relation.customType.trim() || 'related to' : RELATION_TYPE_PHRASE[relation.type];
 }
 
 export interface HierarchyRelation {
