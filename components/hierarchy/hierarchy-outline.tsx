@@ -13,7 +13,7 @@ import {
   renumberLabelsAction,
   updateHierarchyCodeAction,
 } from '@/app/(app)/projects/[projectId]/hierarchy/actions';
-import { orderCodes } from '@/lib/coding/hierarchy';
+import { indexHierarchy, orderCodes } from '@/lib/coding/hierarchy';
 import { CODE_LEVELS, LEVEL_NAME, LEVEL_PLURAL, type CodeLevel } from '@/lib/coding/hierarchy-types';
 import type { ActionResult } from '@/lib/coding/workbench-types';
 
@@ -57,14 +57,10 @@ export function HierarchyOutline({ projectId, codes, canEdit }: { projectId: str
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
 
-  const byId = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
-  const children = useMemo(() => {
-    const map = new Map<string, OutlineCode[]>();
-    for (const c of codes) if (c.parentId && byId.has(c.parentId)) map.set(c.parentId, [...(map.get(c.parentId) ?? []), c]);
-    for (const [k, v] of map) map.set(k, orderCodes(v));
-    return map;
-  }, [codes, byId]);
-  const unplaced = (level: CodeLevel) => orderCodes(codes.filter((c) => c.level === level && (!c.parentId || !byId.has(c.parentId))));
+  const tree = useMemo(() => indexHierarchy(codes), [codes]);
+  const byId = tree.byId;
+  const children = tree.childrenOf;
+  const unplaced = (level: CodeLevel) => tree.roots[level];
   const selectedCodes = [...selected].map((id) => byId.get(id)).filter((c): c is OutlineCode => Boolean(c));
   const sameLevel = selectedCodes.length > 0 && selectedCodes.every((c) => c.level === selectedCodes[0].level) ? selectedCodes[0].level : null;
 

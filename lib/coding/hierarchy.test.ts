@@ -5,6 +5,7 @@ import {
   buildHierarchyTree,
   descendantIds,
   groupProblem,
+  indexHierarchy,
   HierarchyRuleError,
   levelChangeProblem,
   nextLabel,
@@ -519,5 +520,24 @@ describe('buildHierarchyTree', () => {
     expect(find(tree, 'c8')).toMatchObject({ ownSize: 1, segments: 1 });
     // Project totals: (s1,0,10) is one segment whichever code or coder; plus (s2,0,10).
     expect(tree).toMatchObject({ segments: 2, sources: 2 });
+  });
+});
+
+describe('indexHierarchy', () => {
+  it('reads a parent only when it is exactly one level up; children and roots come in label order', () => {
+    const codes = [
+      code('b1', 2, null, 'B1'),
+      code('c2', 1, 'b1', 'C2'),
+      code('c1', 1, 'b1', 'C1'),
+      code('c3', 1, 'a1', 'C3'), // a main category is two levels up: not a parent
+      code('c4', 1, 'missing', 'C4'),
+      code('a1', 3, null, 'A1'),
+    ];
+    const index = indexHierarchy(codes);
+    expect(index.childrenOf.get('b1')!.map((c) => c.id)).toEqual(['c1', 'c2']);
+    expect(index.roots[1].map((c) => c.id)).toEqual(['c3', 'c4']);
+    expect(index.parentOf.get('c3')).toBeNull();
+    expect(index.parentOf.get('c2')).toBe('b1');
+    expect(index.childrenOf.has('a1')).toBe(false);
   });
 });

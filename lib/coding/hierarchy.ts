@@ -160,22 +160,32 @@ export function orderCodes<T extends Pick<HierarchyCode, 'label' | 'name'>>(code
 // ---------------------------------------------------------------------------------------------
 // The tree as every walk reads it
 
-interface CodeIndex {
-  byId: Map<string, HierarchyCode>;
+/** The fields a walk of the tree needs. */
+type TreeCode = Pick<HierarchyCode, 'id' | 'level' | 'parentId' | 'label' | 'name'>;
+
+/** The tree as every walk reads it: parents under the one-level-up rule, children and roots in display order. */
+export interface HierarchyIndex<T extends TreeCode = HierarchyCode> {
+  byId: Map<string, T>;
   /** Parent id under the one-level-up rule (see the module comment), or null. */
   parentOf: Map<string, string | null>;
   /** Children under that rule, in {@link orderCodes} order. */
-  childrenOf: Map<string, HierarchyCode[]>;
+  childrenOf: Map<string, T[]>;
   /** Codes without a parent under that rule, per level, in {@link orderCodes} order. */
-  roots: Record<CodeLevel, HierarchyCode[]>;
+  roots: Record<CodeLevel, T[]>;
 }
+type CodeIndex = HierarchyIndex<HierarchyCode>;
 
-function indexCodes(codes: readonly HierarchyCode[]): CodeIndex {
-  const byId = new Map<string, HierarchyCode>();
+/**
+ * Indexes codes as every view should read the tree: a parent counts only when it exists, is
+ * not the code itself and sits exactly one level up (anything else reads as "not placed yet"),
+ * so the outline, table, tree and storyline never disagree, even over inconsistent rows.
+ */
+export function indexHierarchy<T extends TreeCode>(codes: readonly T[]): HierarchyIndex<T> {
+  const byId = new Map<string, T>();
   for (const code of codes) if (!byId.has(code.id)) byId.set(code.id, code);
   const parentOf = new Map<string, string | null>();
-  const children = new Map<string, HierarchyCode[]>();
-  const roots: Record<CodeLevel, HierarchyCode[]> = { 1: [], 2: [], 3: [], 4: [] };
+  const children = new Map<string, T[]>();
+  const roots: Record<CodeLevel, T[]> = { 1: [], 2: [], 3: [], 4: [] };
   for (const code of byId.values()) {
     const parent = code.parentId === null ? undefined : byId.get(code.parentId);
     const placed = parent !== undefined && parent.id !== code.id && parent.level === code.level + 1;
@@ -188,11 +198,13 @@ function indexCodes(codes: readonly HierarchyCode[]): CodeIndex {
       roots[code.level].push(code);
     }
   }
-  const childrenOf = new Map<string, HierarchyCode[]>();
+  const childrenOf = new Map<string, T[]>();
   for (const [id, list] of children) childrenOf.set(id, orderCodes(list));
   for (const level of CODE_LEVELS) roots[level] = orderCodes(roots[level]);
   return { byId, parentOf, childrenOf, roots };
 }
+
+const indexCodes = (codes: readonly HierarchyCode[]): CodeIndex => indexHierarchy(codes);
 
 const kids = (index: CodeIndex, code: HierarchyCode) => index.childrenOf.get(code.id) ?? [];
 

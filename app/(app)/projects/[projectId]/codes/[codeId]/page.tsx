@@ -6,7 +6,7 @@ import { CodeSegmentList, type CodeSegmentItem } from '@/components/codes/code-s
 import { MemoLog } from '@/components/memos/memo-log';
 import { can } from '@/lib/auth/roles';
 import { isAppError } from '@/lib/errors/app-error';
-import { descendantIds, rollUp } from '@/lib/coding/hierarchy';
+import { descendantIds, indexHierarchy, rollUp } from '@/lib/coding/hierarchy';
 import { LEVEL_NAME } from '@/lib/coding/hierarchy-types';
 import { loadHierarchy } from '@/lib/server/data/hierarchy/load-hierarchy';
 import { listCodedSegments } from '@/lib/server/data/coding/list-code-segments';
@@ -30,9 +30,9 @@ async function load(props: Props) {
       listMemos({ userId: user.id, projectId, target: { codeId } }),
     ]);
     const rollUps = rollUp(hierarchy.codes, hierarchy.codings);
-    const byId = new Map(hierarchy.codes.map((c) => [c.id, c]));
+    const { byId, parentOf } = indexHierarchy(hierarchy.codes);
     const parents: typeof hierarchy.codes = [];
-    for (let p = code.parentId ? byId.get(code.parentId) : undefined; p && parents.length < 4; p = p.parentId ? byId.get(p.parentId) : undefined) parents.unshift(p);
+    for (let id = parentOf.get(code.id); id; id = parentOf.get(id)) parents.unshift(byId.get(id)!);
     const counts = rollUps.get(code.id) ?? { segments: 0, sources: 0, directCodings: 0 };
     return { user, project, code, byId, parents, counts, hasChildren: below.length > 0, segments, memos };
   } catch (error) {

@@ -3,7 +3,7 @@ import Link from 'next/link';
 
 import { StorylineEditor, type Mentionable } from '@/components/hierarchy/storyline-editor';
 import { can } from '@/lib/auth/roles';
-import { orderCodes } from '@/lib/coding/hierarchy';
+import { indexHierarchy, orderCodes } from '@/lib/coding/hierarchy';
 import { LEVEL_NAME } from '@/lib/coding/hierarchy-types';
 import { getStoryline } from '@/lib/server/data/hierarchy/storyline';
 import { loadHierarchyPage } from '@/lib/server/hierarchy-page';
@@ -15,8 +15,9 @@ export default async function StorylinePage({ params }: { params: Promise<{ proj
   const { projectId } = await params;
   const { user, project, hierarchy, rollUps } = await loadHierarchyPage(projectId);
   const storyline = await getStoryline({ userId: user.id, projectId });
-  const cores = orderCodes(hierarchy.codes.filter((c) => c.level === 4));
-  const childrenOf = (id: string) => orderCodes(hierarchy.codes.filter((c) => c.parentId === id));
+  const tree = indexHierarchy(hierarchy.codes);
+  const cores = tree.roots[4];
+  const childrenOf = (id: string) => tree.childrenOf.get(id) ?? [];
   const mentionables: Mentionable[] = [4, 3, 2, 1].flatMap((level) =>
     orderCodes(hierarchy.codes.filter((c) => c.level === level)).map((c) => ({ id: c.id, label: `${c.label ? `${c.label} ` : ''}${c.name}`, hint: LEVEL_NAME[c.level] })),
   );
