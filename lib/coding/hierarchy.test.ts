@@ -16,6 +16,7 @@ import {
   planSplit,
   renumberLabels,
   rollUp,
+  rollUpAndSummarize,
   summarize,
 } from './hierarchy';
 import { labelPrefixes, type CodeLevel, type HierarchyCode, type HierarchyCoding, type HierarchyTreeNode } from './hierarchy-types';
@@ -539,5 +540,20 @@ describe('indexHierarchy', () => {
     expect(index.parentOf.get('c3')).toBeNull();
     expect(index.parentOf.get('c2')).toBe('b1');
     expect(index.childrenOf.has('a1')).toBe(false);
+  });
+});
+
+describe('rollUpAndSummarize', () => {
+  it('gives the same roll-ups and summary as the two functions apart', () => {
+    const codes = [code('b1', 2, null, 'B1'), code('c1', 1, 'b1', 'C1'), code('c2', 1, 'b1', 'C2')];
+    const codings: HierarchyCoding[] = [
+      { id: 'k1', codeId: 'c1', sourceId: 's1', start: 0, end: 5, coderId: 'u' },
+      { id: 'k2', codeId: 'c2', sourceId: 's1', start: 0, end: 5, coderId: 'u' },
+      { id: 'k3', codeId: 'c2', sourceId: 's2', start: 3, end: 9, coderId: 'u' },
+    ];
+    const both = rollUpAndSummarize(codes, codings);
+    expect(both.rollUps).toEqual(rollUp(codes, codings));
+    expect(both.summary).toEqual(summarize(codes, codings));
+    expect(both.rollUps.get('b1')).toEqual({ segments: 2, sources: 2, directCodings: 0 });
   });
 });

@@ -551,8 +551,14 @@ function summaryOf(index: CodeIndex, segments: number): HierarchySummary {
  * (singular for 1, en-US thousands separators).
  */
 export function summarize(codes: readonly HierarchyCode[], codings: readonly HierarchyCoding[]): HierarchySummary {
+  return rollUpAndSummarize(codes, codings).summary;
+}
+
+/** {@link rollUp} and {@link summarize} from one pass over the codings (what a page needs both for). */
+export function rollUpAndSummarize(codes: readonly HierarchyCode[], codings: readonly HierarchyCoding[]): { rollUps: Map<string, RollUp>; summary: HierarchySummary } {
   const index = indexCodes(codes);
-  return summaryOf(index, rollUpIndexed(index, codings).total.segments);
+  const result = rollUpIndexed(index, codings);
+  return { rollUps: result.byCode, summary: summaryOf(index, result.total.segments) };
 }
 
 /**

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { cache } from 'react';
 
-import { rollUp, summarize } from '@/lib/coding/hierarchy';
+import { rollUpAndSummarize } from '@/lib/coding/hierarchy';
 
 import { loadHierarchy } from './data/hierarchy/load-hierarchy';
 import { loadProjectPage } from './pages';
@@ -15,7 +15,6 @@ import { loadProjectPage } from './pages';
 export const loadHierarchyPage = cache(async (projectId: string) => {
   const { user, project } = await loadProjectPage(projectId);
   const hierarchy = await loadHierarchy({ userId: user.id, projectId });
-  const rollUps = rollUp(hierarchy.codes, hierarchy.codings);
-  const summary = summarize(hierarchy.codes, hierarchy.codings);
+  const { rollUps, summary } = rollUpAndSummarize(hierarchy.codes, hierarchy.codings);
   return { user, project, hierarchy, rollUps, summary };
 });
