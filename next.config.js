@@ -12,7 +12,7 @@ module.exports = {
   // --noEmit`; the build does not repeat it, so `npm start` builds faster.
   typescript: { ignoreBuildErrors: true },
   // Native addons and the wasm engine load from node_modules at run time, not bundled.
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@node-rs/argon2', 'pg', '@prisma/adapter-pg', '@prisma/schema-engine-wasm', 'pdfjs-dist'],
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@node-rs/argon2', 'pg', '@prisma/adapter-pg', '@prisma/schema-engine-wasm', 'pdfjs-dist', 'piscina'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useId, useReducer, useRef, useState } from 'react';
 
-import { preflight, summarise, type UploadEvent, type UploadItem, uploadReducer } from '@/lib/sources/upload-queue';
+import { preflight, readStreamLines, summarise, type UploadEvent, type UploadItem, uploadReducer } from '@/lib/sources/upload-queue';
 
 import { FolderSelect, KindSelect } from './source-selects';
 
@@ -15,28 +15,53 @@ function reducer(state: UploadItem[], action: Action): UploadItem[] {
   return uploadReducer(state, action);
 }
 
-/** Sends one file; resolves with the server's answer. XHR (not fetch) for upload progress. */
-function send(url: string, file: File, onProgress: (loaded: number, total: number) => void, onSent: () => void) {
-  return new Promise<{ status: number; body: { source?: { id: string; warnings?: string[] }; error?: string } }>((resolve) => {
+type SendResult = { status: number; source?: { id: string; warnings?: string[] }; error?: string; retryAfter?: number };
+
+/**
+ * Sends one file; resolves with the server's final answer. XHR (not fetch) for upload progress;
+ * the answer is an NDJSON stream of import stages, read as it arrives.
+ */
+function send(url: string, file: File, on: { progress: (loaded: number, total: number) => void; sent: () => void; stage: (stage: string) => void }) {
+  return new Promise<SendResult>((resolve) => {
     const xhr = new XMLHttpRequest();
+    let consumed = 0;
+    let result: SendResult | undefined;
+    const read = () => {
+      const { lines, used } = readStreamLines(xhr.responseText.slice(consumed));
+      consumed += used;
+      for (const line of lines) {
+        if ('progress' in line) on.stage(line.progress.stage);
+        else result = line;
+      }
+    };
     xhr.open('POST', url);
     xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
     xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
-    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.total);
-    xhr.upload.onload = onSent;
+    xhr.setRequestHeader('Accept', 'application/x-ndjson');
+    xhr.upload.onprogress = (e) => on.progress(e.loaded, e.total);
+    xhr.upload.onload = on.sent;
+    xhr.onprogress = read;
     xhr.onload = () => {
-      let body = {};
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        body = { error: `The server answered ${xhr.status}.` };
+      const retryAfter = Number(xhr.getResponseHeader('Retry-After')) || undefined;
+      if (xhr.status === 200) {
+        read();
+        resolve(result ?? { status: 0, error: 'The connection closed before the import finished.' });
+        return;
       }
-      resolve({ status: xhr.status, body });
+      // Refused before the import started (401, 403, 404, 413, 503…): a plain JSON answer.
+      let error = `The server answered ${xhr.status}.`;
+      try {
+        error = (JSON.parse(xhr.responseText) as { error?: string }).error ?? error;
+      } catch {}
+      resolve({ status: xhr.status, error, retryAfter });
     };
-    xhr.onerror = () => resolve({ status: 0, body: { error: 'Network error: the upload did not reach the server.' } });
+    xhr.onerror = () => resolve({ status: 0, error: 'Network error: the upload did not reach the server.' });
     xhr.send(file);
   });
 }
+
+/** How often a file is sent again after the server said it was busy (503). */
+const MAX_BUSY_RETRIES = 5;
 
 const STATUS_TEXT: Record<UploadItem['status'], string> = {
   queued: 'Waiting',
@@ -66,16 +91,24 @@ export function SourceUploader(props: { projectId: string; maxBytes: number; fol
       const params = new URLSearchParams();
       if (kind !== 'auto') params.set('kind', kind);
       if (folderId) params.set('folderId', folderId);
-      const { status, body } = await send(
-        `/api/projects/${props.projectId}/sources?${params}`,
-        file,
-        (loaded, total) => dispatch({ type: 'progress', key, loaded, total }),
-        () => dispatch({ type: 'sent', key }),
-      );
-      if (status === 201 && body.source) {
-        dispatch({ type: 'done', key, sourceId: body.source.id, message: body.source.warnings?.join(' ') || undefined });
+      const url = `/api/projects/${props.projectId}/sources?${params}`;
+      let answer: SendResult;
+      for (let attempt = 0; ; attempt++) {
+        answer = await send(url, file, {
+          progress: (loaded, total) => dispatch({ type: 'progress', key, loaded, total }),
+          sent: () => dispatch({ type: 'sent', key }),
+          stage: (stage) => dispatch({ type: 'stage', key, stage }),
+        });
+        if (answer.status !== 503 || attempt >= MAX_BUSY_RETRIES) break;
+        const seconds = answer.retryAfter ?? 5;
+        dispatch({ type: 'retry', key, seconds });
+        await new Promise((r) => setTimeout(r, seconds * 1000));
+        dispatch({ type: 'start', key });
+      }
+      if (answer.status === 201 && answer.source) {
+        dispatch({ type: 'done', key, sourceId: answer.source.id, message: answer.source.warnings?.join(' ') || undefined });
       } else {
-        dispatch({ type: 'failed', key, message: body.error ?? `Upload failed (${status}).` });
+        dispatch({ type: 'failed', key, message: answer.error ?? `Upload failed (${answer.status}).` });
       }
     }
     busy.current = false;
@@ -147,7 +180,7 @@ export function SourceUploader(props: { projectId: string; maxBytes: number; fol
               <li key={item.key} className={`upload upload-${item.status}`} data-testid="upload-item">
                 <div className="upload-head">
                   <span className="upload-name">{item.name}</span>
-                  <span className="upload-status">{STATUS_TEXT[item.status]}</span>
+                  <span className="upload-status">{item.status === 'importing' && item.stage ? item.stage : STATUS_TEXT[item.status]}</span>
                 </div>
                 <progress max={1} value={item.status === 'failed' ? 0 : item.progress} aria-label={`${item.name} progress`} />
                 {item.message && <p className={item.status === 'failed' ? 'upload-error' : 'muted'}>{item.message}</p>}

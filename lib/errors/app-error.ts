@@ -10,6 +10,8 @@ export const APP_ERROR_STATUS = {
   CONFLICT: 409,
   TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  /** The server is at capacity (the job queue is full): try again after `retryAfterSeconds`. */
+  BUSY: 503,
 } as const;
 
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
@@ -19,20 +21,24 @@ export class AppError extends Error {
   readonly userMessage: string;
   /** Field-level messages for forms (`{ email: ['already registered'] }`). */
   readonly fieldErrors?: Record<string, string[]>;
+  /** For BUSY: when to try again (sent as Retry-After). */
+  readonly retryAfterSeconds?: number;
 
   /**
    * @param code - the kind of failure (decides the HTTP status).
    * @param options.message - for logs; defaults to userMessage.
    * @param options.userMessage - shown to the user.
+   * @param options.retryAfterSeconds - for BUSY: seconds until a retry may succeed.
    * @example throw new AppError('NOT_FOUND', { userMessage: 'Project not found.' })
    */
-  constructor(code: AppErrorCode, options: { message?: string; userMessage?: string; fieldErrors?: Record<string, string[]> } = {}) {
+  constructor(code: AppErrorCode, options: { message?: string; userMessage?: string; fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number } = {}) {
     const userMessage = options.userMessage ?? defaultMessages[code];
     super(options.message ?? userMessage);
     this.name = 'AppError';
     this.code = code;
     this.userMessage = userMessage;
     this.fieldErrors = options.fieldErrors;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {
@@ -48,6 +54,7 @@ const defaultMessages: Record<AppErrorCode, string> = {
   CONFLICT: 'That conflicts with existing data.',
   TOO_LARGE: 'That is too large.',
   RATE_LIMITED: 'Too many attempts. Please wait and try again.',
+  BUSY: 'The server is busy. Please try again in a moment.',
 };
 
 export function isAppError(error: unknown): error is AppError {

@@ -16,6 +16,14 @@ const ZEnv = z.object({
   GROUNDWORK_TRUST_PROXY: flag.default(false),
   /** Largest uploaded source file, in megabytes. */
   GROUNDWORK_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
+  /** Worker threads for imports and exports; default: cores − 1 (at least 1, at most 4). */
+  GROUNDWORK_WORKER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Jobs that may wait for a worker; one more gets 503 with Retry-After. */
+  GROUNDWORK_JOB_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
+  /** Seconds a queued job may wait to start before it is refused with 503. */
+  GROUNDWORK_JOB_START_TIMEOUT_S: z.coerce.number().positive().max(3600).default(30),
+  /** Seconds a running job may take before it is stopped (a hostile or pathological file). */
+  GROUNDWORK_JOB_TIMEOUT_S: z.coerce.number().positive().max(24 * 3600).default(300),
 });
 
 export type Env = z.infer<typeof ZEnv>;

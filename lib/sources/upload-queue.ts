@@ -13,12 +13,28 @@ export interface UploadItem {
   progress: number;
   message?: string;
   sourceId?: string;
+  /** What the server is doing with the file once it has arrived ("Counting words…"). */
+  stage?: string;
 }
+
+/**
+ * The stages a server-side import reports on its progress stream (NDJSON lines
+ * `{"progress":{"stage":…}}`), as shown to the user.
+ */
+export const IMPORT_STAGE_TEXT: Record<string, string> = {
+  received: 'Waiting for a free import slot…',
+  started: 'Extracting text…',
+  extracting: 'Extracting text…',
+  counting: 'Counting words…',
+  storing: 'Saving…',
+};
 
 export type UploadEvent =
   | { type: 'start'; key: string }
   | { type: 'progress'; key: string; loaded: number; total: number }
   | { type: 'sent'; key: string }
+  | { type: 'stage'; key: string; stage: string }
+  | { type: 'retry'; key: string; seconds: number }
   | { type: 'done'; key: string; sourceId: string; message?: string }
   | { type: 'failed'; key: string; message: string };
 
@@ -32,10 +48,14 @@ export function uploadReducer(items: UploadItem[], event: UploadEvent): UploadIt
         return { ...item, progress: event.total > 0 ? Math.min(1, event.loaded / event.total) : item.progress };
       case 'sent':
         return { ...item, status: 'importing', progress: 1 };
+      case 'stage':
+        return { ...item, status: 'importing', progress: 1, stage: IMPORT_STAGE_TEXT[event.stage] ?? item.stage };
+      case 'retry':
+        return { ...item, status: 'queued', progress: 0, stage: undefined, message: `The server is busy; trying again in ${event.seconds} s.` };
       case 'done':
-        return { ...item, status: 'done', progress: 1, sourceId: event.sourceId, message: event.message };
+        return { ...item, status: 'done', progress: 1, stage: undefined, sourceId: event.sourceId, message: event.message };
       case 'failed':
-        return { ...item, status: 'failed', message: event.message };
+        return { ...item, status: 'failed', stage: undefined, message: event.message };
     }
   });
 }
@@ -56,4 +76,34 @@ export function preflight(file: { name: string; size: number }, maxBytes: number
   if (file.size === 0) return `${file.name} is empty.`;
   if (file.size > maxBytes) return `${file.name} is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit.`;
   return null;
+}
+
+/** One line of an upload's NDJSON answer: progress, then the final result. */
+export type UploadStreamLine =
+  | { progress: { stage: string } }
+  | { status: number; source?: { id: string; warnings?: string[] }; error?: string };
+
+/**
+ * Splits the NDJSON received so far into complete lines and the unfinished rest (XHR hands the
+ * whole response text on every progress event; the caller keeps the offset it has consumed).
+ *
+ * @param text - the response text from `from` on.
+ * @returns the parsed complete lines and how many characters they used.
+ * @example
+ * readStreamLines('{"progress":{"stage":"counting"}}\n{"sta'); // { lines: [{ progress: … }], used: 34 }
+ */
+export function readStreamLines(text: string): { lines: UploadStreamLine[]; used: number } {
+  const lines: UploadStreamLine[] = [];
+  let used = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', used)) {
+    const line = text.slice(used, nl).trim();
+    used = nl + 1;
+    if (!line) continue;
+    try {
+      lines.push(JSON.parse(line) as UploadStreamLine);
+    } catch {
+      lines.push({ status: 0, error: 'The server sent an unreadable answer.' });
+    }
+  }
+  return { lines, used };
 }

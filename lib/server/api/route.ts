@@ -23,7 +23,10 @@ export function apiRoute<P extends Record<string, string>>(
       return result === undefined ? new Response(null, { status: 204 }) : Response.json(result);
     } catch (error) {
       if (isAppError(error)) {
-        return Response.json({ error: error.userMessage, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) }, { status: error.status });
+        return Response.json(
+          { error: error.userMessage, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) },
+          { status: error.status, headers: error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined },
+        );
       }
       console.error('API error', error);
       return Response.json({ error: 'Something went wrong on our side.' }, { status: 500 });

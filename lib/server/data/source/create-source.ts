@@ -2,15 +2,16 @@ import 'server-only';
 
 import { AppError } from '@/lib/errors/app-error';
 import { ImportError } from '@/lib/io/errors';
-import { importSource } from '@/lib/io/import-source';
 import type { SourceFormat } from '@/lib/io/types';
+import type { JobProgress } from '@/lib/jobs/run-job';
 import { type SourceKind, suggestKind } from '@/lib/sources/kinds';
-import { normalisePastedText, prepareSource } from '@/lib/sources/prepare-source';
+import { normalisePastedText } from '@/lib/sources/prepare-source';
 import type { TPasteSource } from '@/lib/validation/source';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
 import { env } from '../../env';
+import { runJob } from '../../jobs/pool';
 
 export interface CreatedSource {
   id: string;
@@ -29,9 +30,21 @@ async function assertFolderInProject(projectId: string, folderId: string | null 
 }
 
 /**
- * Imports one uploaded file as a source (owners and coders). The file is parsed by lib/io
- * before anything is stored, so a refused file leaves nothing behind.
- * @throws AppError NOT_FOUND | FORBIDDEN | TOO_LARGE | INVALID_INPUT (with the importer's message)
+ * Checks, before a single byte of an upload is read, that the user may add sources to the
+ * project and that the folder is in it: a stranger's 25 MB body is refused, not received.
+ * @throws AppError NOT_FOUND | FORBIDDEN | INVALID_INPUT (folder)
+ */
+export async function authorizeSourceUpload(options: { userId: string; projectId: string; folderId?: string | null }): Promise<void> {
+  await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'sources:write' });
+  await assertFolderInProject(options.projectId, options.folderId);
+}
+
+/**
+ * Imports one uploaded file as a source (owners and coders). The file is parsed by lib/io in a
+ * worker thread before anything is stored, so a refused file leaves nothing behind and the
+ * request thread stays free. `bytes` is transferred to the worker: do not use it afterwards.
+ * @throws AppError NOT_FOUND | FORBIDDEN | TOO_LARGE | INVALID_INPUT (with the importer's
+ *   message) | BUSY (the import queue is full)
  */
 export async function createSourceFromFile(options: {
   userId: string;
@@ -42,19 +55,27 @@ export async function createSourceFromFile(options: {
   kind?: SourceKind;
   folderId?: string | null;
   encoding?: string;
+  /** Called with each stage of the import job ('started', 'extracting', 'counting'). */
+  onProgress?: (progress: JobProgress) => void;
 }): Promise<CreatedSource> {
   await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'sources:write' });
   const folderId = await assertFolderInProject(options.projectId, options.folderId);
   const maxBytes = Math.round(env().GROUNDWORK_MAX_UPLOAD_MB * 1024 * 1024);
   let imported;
   try {
-    imported = await importSource({ fileName: options.fileName, bytes: options.bytes, mimeType: options.mimeType, maxBytes, encoding: options.encoding });
+    const { bytes } = options;
+    imported = await runJob(
+      'import',
+      { fileName: options.fileName, bytes, mimeType: options.mimeType, maxBytes, encoding: options.encoding },
+      { transfer: bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer as ArrayBuffer] : [], onProgress: options.onProgress },
+    );
   } catch (error) {
     if (error instanceof ImportError) {
       throw new AppError(error.code === 'TOO_LARGE' ? 'TOO_LARGE' : 'INVALID_INPUT', { message: error.message, userMessage: error.userMessage });
     }
     throw error;
   }
+  options.onProgress?.({ stage: 'storing' });
   const kind = options.kind ?? suggestKind(imported.format);
   const source = await db.source.create({
     data: {
@@ -67,7 +88,10 @@ export async function createSourceFromFile(options: {
       encoding: imported.encoding ?? null,
       authors: imported.metadata?.author?.slice(0, 500) ?? '',
       createdById: options.userId,
-      ...prepareSource(imported),
+      text: imported.text,
+      length: imported.length,
+      wordCount: imported.wordCount,
+      structure: imported.structure,
     },
     select: { id: true, title: true, kind: true, format: true, wordCount: true },
   });
@@ -80,6 +104,7 @@ export async function createSourceFromText(options: { userId: string; projectId:
   await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'sources:write' });
   const folderId = await assertFolderInProject(options.projectId, options.input.folderId);
   const text = normalisePastedText(options.input.text);
+  const prepared = await runJob('prepare', { text });
   const source = await db.source.create({
     data: {
       projectId: options.projectId,
@@ -88,7 +113,7 @@ export async function createSourceFromText(options: { userId: string; projectId:
       title: options.input.title,
       format: 'paste' satisfies SourceFormat | 'paste',
       createdById: options.userId,
-      ...prepareSource({ text }),
+      ...prepared,
     },
     select: { id: true, title: true, kind: true, format: true, wordCount: true },
   });
