@@ -117,6 +117,10 @@ describe('ranges', () => {
   });
 });
 
+/** Code point offset of the first `needle` at or after code point offset `fromCp`. */
+const index = (text: string, needle: string, fromCp: number) =>
+  utf16ToCodePoint(text, text.indexOf(needle, codePointToUtf16(text, fromCp)));
+
 describe('snapToGraphemes', () => {
   it('widens a range that cuts a combining sequence, a ZWJ family or a skin tone', () => {
     const text = `x caf${E_ACUTE} ${FAMILY} ${THUMBS} y`;
@@ -141,6 +145,23 @@ describe('snapToGraphemes', () => {
   it('handles a cluster longer than the search window', () => {
     const text = `a${'e' + '\u0301'.repeat(200)}b`;
     expect(snapToGraphemes(text, { start: 100, end: 101 })).toEqual({ start: 1, end: 202 });
+  });
+
+  // Regression: the whole selected range used to be segmented, and Intl.Segmenter is
+  // superlinear (a 64 KB string takes 45 s), so selecting a whole long document froze the tab.
+  it('snaps a selection of a whole 1 MB document by looking only at its ends', () => {
+    const line = `Interviewer: 采访 notes ${FAMILY} caf${E_ACUTE} ${THUMBS} 🇨🇳 and more.\n`;
+    // Starts with a combining sequence and ends inside a ZWJ family.
+    const text = `e\u0301${line.repeat(Math.ceil(1_000_000 / line.length))}${FAMILY}`;
+    expect(text.length).toBeGreaterThan(1_000_000);
+    const n = codePointLength(text);
+    expect(snapToGraphemes(text, { start: 0, end: n })).toEqual({ start: 0, end: n });
+    expect(snapToGraphemes(text, { start: 1, end: n - 1 })).toEqual({ start: 0, end: n });
+    expect(snapToGraphemes(text, { start: 2, end: n - 5 })).toEqual({ start: 2, end: n - 5 });
+    // Ends in the middle of the text, inside a skin-tone emoji and a flag.
+    const th = index(text, THUMBS, 500_000);
+    const flag = index(text, '🇨🇳', 600_000);
+    expect(snapToGraphemes(text, { start: th + 1, end: flag + 1 })).toEqual({ start: th, end: flag + 2 });
   });
 });
 

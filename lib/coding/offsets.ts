@@ -37,6 +37,8 @@
  * sliceByCodePoints(text, 2, 3); // '💚'
  */
 
+import { graphemeBoundaryAtOrAfter, graphemeBoundaryAtOrBefore } from '../text/segment';
+
 /** A half-open range `[start, end)` of code point offsets into a source's stored text. */
 export type CodePointRange = { start: number; end: number };
 
@@ -348,12 +350,14 @@ function assertRangeShape(start: number, end: number, length: number, unit: stri
   if (start > end) throw new OffsetError(`${unit} range is reversed: start ${start} > end ${end}`);
 }
 
-let segmenter: Intl.Segmenter | undefined;
-
 /**
  * Widen a code point range so that it neither starts nor ends inside a grapheme cluster (a
  * user-perceived character: "é" as e + U+0301, 👍🏽, 👩‍👩‍👧, a flag). Use it on a new
  * selection before storing it, so a coding never cuts an emoji or an accent in half.
+ *
+ * Only the few characters around each end are segmented (a cluster boundary is a local
+ * decision; see lib/text/segment), so snapping a selection of a whole 200,000-character text
+ * costs what snapping one word does.
  *
  * @param text - the stored plain text.
  * @param range - a valid code point range.
@@ -367,29 +371,8 @@ export function snapToGraphemes(text: string, range: CodePointRange): CodePointR
   assertRangeShape(range.start, range.end, index.length, 'code point');
   const from = index.toUtf16(range.start);
   const to = index.toUtf16(range.end);
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  // Segment only a window around the range: clusters are short, and segmenting a whole
-  // 100,000-word text per selection would be wasteful. A cluster longer than the margin (not
-  // seen in real text) is still handled by widening the window until it is safe.
-  let margin = 64;
-  for (;;) {
-    const winStart = Math.max(0, from - margin);
-    const winEnd = Math.min(text.length, to + margin);
-    let start = -1;
-    let end = -1;
-    for (const seg of segmenter.segment(text.slice(winStart, winEnd))) {
-      const segFrom = winStart + seg.index;
-      const segTo = segFrom + seg.segment.length;
-      if (start < 0 && segTo > from) start = segFrom;
-      if (segFrom < to) end = segTo;
-    }
-    if (start < 0) start = from; // `from` is the end of the text
-    if (from === to) end = start; // an empty range stays empty, at a boundary
-    else if (end < 0) end = to;
-    const atEdges = (start === winStart && winStart > 0) || (end === winEnd && winEnd < text.length);
-    if (!atEdges || margin >= text.length) {
-      return { start: index.toCodePoint(start), end: index.toCodePoint(end) };
-    }
-    margin *= 4;
-  }
+  const start = graphemeBoundaryAtOrBefore(text, from);
+  // An empty range stays empty, at the boundary at or before it.
+  const end = from === to ? start : graphemeBoundaryAtOrAfter(text, to);
+  return { start: index.toCodePoint(start), end: index.toCodePoint(end) };
 }

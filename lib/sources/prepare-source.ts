@@ -1,17 +1,12 @@
 import { codePointLength } from '../coding/offsets';
 import type { ImportedSource } from '../io/types';
-
-const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
+import { countWords } from '../text/segment';
 
 /**
- * Words as a word processor counts them, in any script: Intl.Segmenter splits Chinese and
- * Japanese into words too, so a Chinese interview is not "one word per paragraph".
+ * Words as a word processor counts them, in any script (Intl.Segmenter finds Chinese and
+ * Japanese words too), in bounded pieces: linear in the length of the text (lib/text/segment).
  */
-export function countWords(text: string): number {
-  let n = 0;
-  for (const s of segmenter.segment(text)) if (s.isWordLike) n++;
-  return n;
-}
+export { countWords };
 
 /** The stored shape of an imported document: text never changes after this point. */
 export interface PreparedSource {
