@@ -4,7 +4,7 @@ import { AuthError, type CredentialsSignin } from 'next-auth';
 
 import { safeCallbackPath } from '@/lib/auth/redirect';
 import { signIn, signOut } from '@/lib/server/auth/auth';
-import { formAction } from '@/lib/server/actions';
+import { badFormArgs, formAction } from '@/lib/server/actions';
 import { createUser } from '@/lib/server/data/user/create-user';
 import { ZSignInSchema, ZSignUpSchema } from '@/lib/validation/auth';
 import { type FormState, invalid, keepValues } from '@/lib/validation/form-state';
@@ -27,6 +27,8 @@ async function signInWithPassword(email: string, password: string, redirectTo: s
 }
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const bad = badFormArgs(formData);
+  if (bad) return bad;
   return keepValues(await signInOnce(formData), formData);
 }
 
@@ -37,6 +39,8 @@ async function signInOnce(formData: FormData): Promise<FormState> {
 }
 
 export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const bad = badFormArgs(formData);
+  if (bad) return bad;
   return keepValues(await signUpOnce(formData), formData);
 }
 

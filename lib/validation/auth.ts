@@ -2,13 +2,10 @@ import { z } from 'zod';
 
 import { normalizeEmail } from '../auth/email';
 import { passwordProblems, PASSWORD_MAX_LENGTH } from '../auth/password-policy';
+import { textProblem, ZText } from './text';
 
-const ZEmail = z
-  .string()
-  .trim()
-  .min(1, 'Enter your email address.')
-  .max(254, 'That email address is too long.')
-  .email('Enter a valid email address.')
+const ZEmail = ZText({ max: 254, required: 'Enter your email address.', maxMessage: 'That email address is too long.', singleLine: true, label: 'The email address' })
+  .pipe(z.string().email('Enter a valid email address.'))
   .transform(normalizeEmail);
 
 export const ZSignInSchema = z.object({
@@ -19,9 +16,14 @@ export type TSignIn = z.infer<typeof ZSignInSchema>;
 
 export const ZSignUpSchema = z
   .object({
-    name: z.string().trim().min(1, 'Enter your name.').max(100, 'Use at most 100 characters.'),
+    name: ZText({ max: 100, required: 'Enter your name.', singleLine: true, label: 'The name' }),
     email: ZEmail,
-    password: z.string(),
+    // Not trimmed or normalised (that would change existing passwords' hashes); a broken
+    // character or NUL is refused because it would be hashed as something else.
+    password: z.string().superRefine((p, ctx) => {
+      const problem = textProblem(p);
+      if (problem) ctx.addIssue({ code: 'custom', message: `The password ${problem}` });
+    }),
   })
   .superRefine((value, ctx) => {
     for (const message of passwordProblems(value.password, { email: value.email, name: value.name })) {

@@ -1,11 +1,18 @@
 import { z } from 'zod';
 
-import { codeNameFromSelection } from '../coding/colors';
+import { updateSchema, ZText } from './text';
 
-export const ZCodeName = z
-  .string()
-  .transform(codeNameFromSelection)
-  .pipe(z.string().min(1, 'Name the code.').max(200, 'Use at most 200 characters.'));
+/** Longest code name, in characters (the workbench cuts in-vivo names from a selection to this). */
+export const CODE_NAME_MAX = 200;
+
+/**
+ * A code name: whitespace runs collapsed (as in-vivo names from a selection are), one line,
+ * NFC (names are unique per project), at most {@link CODE_NAME_MAX} characters: a longer
+ * name is refused with the limit named, never cut.
+ */
+export const ZCodeName = ZText({ max: CODE_NAME_MAX, required: 'Name the code.', singleLine: true, collapseWhitespace: true, label: 'The name' });
+const ZDefinition = ZText({ max: 5000, label: 'The definition' });
+const ZLabel = ZText({ max: 20, singleLine: true, label: 'The label' });
 
 export const ZColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Choose a colour like #2e86ab.').transform((c) => c.toLowerCase());
 
@@ -14,23 +21,15 @@ const ZLevel = z.coerce.number().int().min(1, 'Choose a level.').max(4, 'Choose 
 export const ZCreateCodeSchema = z.object({
   name: ZCodeName,
   color: ZColor.optional(),
-  definition: z.string().trim().max(5000, 'Use at most 5,000 characters.').default(''),
+  definition: ZDefinition.default(''),
   /** 1 concept (default) · 2 category · 3 main category · 4 core category. */
   level: ZLevel.optional(),
   parentId: z.string().min(1).max(64).nullable().optional(),
 });
 export type TCreateCode = z.infer<typeof ZCreateCodeSchema>;
 
-export const ZUpdateCodeSchema = z
-  .object({
-    name: ZCodeName,
-    color: ZColor,
-    definition: z.string().trim().max(5000, 'Use at most 5,000 characters.'),
-    label: z.string().trim().max(20, 'Use at most 20 characters.'),
-    level: ZLevel,
-  })
-  .partial()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Nothing to update.' });
+/** Only the fields sent change; `{}` is refused. */
+export const ZUpdateCodeSchema = updateSchema({ name: ZCodeName, color: ZColor, definition: ZDefinition, label: ZLabel, level: ZLevel });
 export type TUpdateCode = z.infer<typeof ZUpdateCodeSchema>;
 
 /** A half-open range [start, end) in code points; the data layer checks it against the source. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { RELATION_TYPES } from '../coding/relations';
 import { ZCodeName } from './coding';
+import { ZText } from './text';
 
 const ZId = z.string().min(1).max(64);
 export const ZMoveCodeSchema = z.object({ codeId: ZId, parentId: ZId.nullable() });
@@ -32,16 +33,28 @@ export const ZNetworkPositionsSchema = z.object({
 });
 export type TNetworkPositions = z.infer<typeof ZNetworkPositionsSchema>;
 
+const relationFields = {
+  fromId: ZId,
+  toId: ZId,
+  type: z.enum(RELATION_TYPES, { message: 'Choose a relation type.' }),
+  customType: ZText({ max: 80, singleLine: true, label: 'The relation type' }),
+  memo: z.unknown().optional(),
+  evidenceCodingIds: z.array(ZId).max(200),
+};
+const customNamed = (r: { type: string; customType: string }) => r.type !== 'custom' || r.customType.length > 0;
+const customUnnamed = { message: 'Name the custom relation type.', path: ['customType'] };
+
+/** A new relation: the custom type and evidence default to none. */
 export const ZRelationSchema = z
-  .object({
-    fromId: ZId,
-    toId: ZId,
-    type: z.enum(RELATION_TYPES, { message: 'Choose a relation type.' }),
-    customType: z.string().trim().max(80, 'Use at most 80 characters.').default(''),
-    memo: z.unknown().optional(),
-    evidenceCodingIds: z.array(ZId).max(200).default([]),
-  })
-  .refine((r) => r.type !== 'custom' || r.customType.length > 0, { message: 'Name the custom relation type.', path: ['customType'] });
+  .object({ ...relationFields, customType: relationFields.customType.default(''), evidenceCodingIds: relationFields.evidenceCodingIds.default([]) })
+  .refine(customNamed, customUnnamed);
 export type TRelation = z.infer<typeof ZRelationSchema>;
+
+/**
+ * Replacing a relation (its memo and evidence list are replaced whole): every field but the
+ * memo must be sent, so an omitted evidence list is refused rather than read as "no evidence".
+ * A missing or null memo clears it (the relation form sends it that way).
+ */
+export const ZReplaceRelationSchema = z.object(relationFields).refine(customNamed, customUnnamed);
 
 export const ZStorylineSchema = z.object({ body: z.unknown() });

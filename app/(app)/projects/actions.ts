@@ -2,13 +2,15 @@
 
 import { redirect } from 'next/navigation';
 
-import { formAction } from '@/lib/server/actions';
+import { badFormArgs, formAction } from '@/lib/server/actions';
 import { requireActionUser } from '@/lib/server/auth/session';
 import { createProject } from '@/lib/server/data/project/create-project';
 import { type FormState, invalid, keepValues } from '@/lib/validation/form-state';
 import { ZCreateProjectSchema } from '@/lib/validation/project';
 
 export async function createProjectAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const bad = badFormArgs(formData);
+  if (bad) return bad;
   const parsed = ZCreateProjectSchema.safeParse({ name: formData.get('name'), description: formData.get('description') ?? '' });
   if (!parsed.success) return keepValues(invalid(parsed.error.flatten().fieldErrors), formData);
   let projectId = '';

@@ -1,10 +1,10 @@
 import 'server-only';
 
-import { codeNameFromSelection, nextColor } from '@/lib/coding/colors';
+import { nextColor } from '@/lib/coding/colors';
 import { parentProblem } from '@/lib/coding/hierarchy';
 import type { CodeLevel } from '@/lib/coding/hierarchy-types';
 import { AppError } from '@/lib/errors/app-error';
-import type { TCreateCode } from '@/lib/validation/coding';
+import { type TCreateCode, ZCodeName } from '@/lib/validation/coding';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
@@ -23,8 +23,13 @@ export const codeTaken = (name: string) =>
  */
 export async function createCode(options: { userId: string; projectId: string; input: TCreateCode }) {
   await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'coding:write' });
-  const name = codeNameFromSelection(options.input.name);
-  if (!name) throw new AppError('INVALID_INPUT', { userMessage: 'Name the code.', fieldErrors: { name: ['Name the code.'] } });
+  // Checked again here (idempotent on validated input): a name is refused, never cut.
+  const parsedName = ZCodeName.safeParse(options.input.name);
+  if (!parsedName.success) {
+    const message = parsedName.error.issues[0]?.message ?? 'Name the code.';
+    throw new AppError('INVALID_INPUT', { userMessage: message, fieldErrors: { name: [message] } });
+  }
+  const name = parsedName.data;
   const level = (options.input.level ?? 1) as CodeLevel;
   try {
     return await db.$transaction(async (tx) => {

@@ -2,6 +2,7 @@ import 'server-only';
 
 import { type MemoDoc, memoToPlainText } from '@/lib/coding/memo';
 import { AppError } from '@/lib/errors/app-error';
+import { deepTextProblem } from '@/lib/validation/text';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
@@ -51,12 +52,15 @@ export async function listMemos(options: { userId: string; projectId: string; ta
 /**
  * Adds a timestamped memo (owners, coders, reviewers).
  * @param body - a memo document validated with ZMemoDoc; `text` its plain text.
- * @throws AppError NOT_FOUND | FORBIDDEN | INVALID_INPUT (empty)
+ * @throws AppError NOT_FOUND | FORBIDDEN | INVALID_INPUT (empty, or text that cannot be stored:
+ * an unpaired surrogate or NUL; lib/validation/text.ts)
  */
 export async function addMemo(options: { userId: string; projectId: string; target: MemoTarget; body: unknown; text: string }): Promise<{ id: string }> {
   await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'memo:write' });
   await assertTargetInProject(options.projectId, options.target);
   if (!options.text.trim()) throw new AppError('INVALID_INPUT', { userMessage: 'Write something first.' });
+  const problem = deepTextProblem([options.text, options.body]);
+  if (problem) throw new AppError('INVALID_INPUT', { userMessage: `The memo ${problem}` });
   const body = await scopeMentions(db, options.projectId, options.body as MemoDoc);
   const text = body === options.body ? options.text : memoToPlainText(body);
   return db.memo.create({

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 
-import { formAction } from '@/lib/server/actions';
+import { badFormArgs, formAction } from '@/lib/server/actions';
 import { requireActionUser } from '@/lib/server/auth/session';
 import { createCode } from '@/lib/server/data/code/create-code';
 import { deleteCode } from '@/lib/server/data/code/delete-code';
@@ -13,6 +13,8 @@ import { ZCreateCodeSchema, ZUpdateCodeSchema } from '@/lib/validation/coding';
 const codesPath = (projectId: string) => `/projects/${projectId}/codes`;
 
 export async function createCodeAction(projectId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const bad = badFormArgs(formData, [projectId]);
+  if (bad) return bad;
   const parsed = ZCreateCodeSchema.safeParse({ name: formData.get('name'), color: formData.get('color') || undefined, definition: formData.get('definition') ?? '' });
   if (!parsed.success) return keepValues(invalid(parsed.error.flatten().fieldErrors), formData);
   const state = await formAction(async () => {
@@ -25,6 +27,8 @@ export async function createCodeAction(projectId: string, _prev: FormState, form
 }
 
 export async function updateCodeAction(projectId: string, codeId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const bad = badFormArgs(formData, [projectId, codeId]);
+  if (bad) return bad;
   const parsed = ZUpdateCodeSchema.safeParse({ name: formData.get('name'), color: formData.get('color'), definition: formData.get('definition') ?? '' });
   if (!parsed.success) return keepValues(invalid(parsed.error.flatten().fieldErrors), formData);
   const state = await formAction(async () => {
@@ -42,5 +46,5 @@ export async function deleteCodeAction(projectId: string, codeId: string, _prev:
     const { codingsDeleted } = await deleteCode({ userId: user.id, projectId, codeId });
     revalidatePath(codesPath(projectId));
     return { status: 'success', message: `Code deleted with ${codingsDeleted} ${codingsDeleted === 1 ? 'coding' : 'codings'}.` };
-  });
+  }, [projectId, codeId]);
 }

@@ -22,6 +22,7 @@ import {
   ZMoveCodesSchema,
   ZNetworkPositionsSchema,
   ZRelationSchema,
+  ZReplaceRelationSchema,
   ZSplitCodeSchema,
   ZStorylineSchema,
 } from '@/lib/validation/hierarchy';
@@ -42,7 +43,7 @@ export async function createCodeAtLevelAction(projectId: string, input: unknown)
     const code = await createCode({ userId: user.id, projectId, input: data });
     refresh(projectId);
     return { id: code.id, label: code.label };
-  });
+  }, [projectId]);
 }
 
 export async function updateHierarchyCodeAction(projectId: string, codeId: string, input: unknown) {
@@ -50,7 +51,7 @@ export async function updateHierarchyCodeAction(projectId: string, codeId: strin
     await updateCode({ userId: user.id, projectId, codeId: data.codeId, input: data.input });
     refresh(projectId);
     return null;
-  });
+  }, [projectId]);
 }
 
 export async function deleteHierarchyCodeAction(projectId: string, codeId: string) {
@@ -58,7 +59,7 @@ export async function deleteHierarchyCodeAction(projectId: string, codeId: strin
     const result = await deleteCode({ userId: user.id, projectId, codeId: id });
     refresh(projectId);
     return result;
-  });
+  }, [projectId]);
 }
 
 /** Moves one or several codes at once; returns their previous parents (for one Undo). */
@@ -67,7 +68,7 @@ export async function moveCodesAction(projectId: string, input: unknown) {
     const result = await moveCodes({ userId: user.id, projectId, moves: data.moves });
     refresh(projectId);
     return result;
-  });
+  }, [projectId]);
 }
 
 export async function groupCodesAction(projectId: string, input: unknown) {
@@ -75,7 +76,7 @@ export async function groupCodesAction(projectId: string, input: unknown) {
     const result = await groupCodes({ userId: user.id, projectId, ...data });
     refresh(projectId);
     return result;
-  });
+  }, [projectId]);
 }
 
 export async function mergeCodesAction(projectId: string, input: unknown) {
@@ -83,7 +84,7 @@ export async function mergeCodesAction(projectId: string, input: unknown) {
     const result = await mergeCodes({ userId: user.id, projectId, ...data });
     refresh(projectId);
     return result;
-  });
+  }, [projectId]);
 }
 
 export async function splitCodeAction(projectId: string, input: unknown) {
@@ -91,7 +92,7 @@ export async function splitCodeAction(projectId: string, input: unknown) {
     const result = await splitCode({ userId: user.id, projectId, ...data });
     refresh(projectId);
     return result;
-  });
+  }, [projectId]);
 }
 
 export async function renumberLabelsAction(projectId: string, input: unknown) {
@@ -99,14 +100,14 @@ export async function renumberLabelsAction(projectId: string, input: unknown) {
     const changes = await renumberCodeLabels({ userId: user.id, projectId, dryRun: data.dryRun });
     if (!data.dryRun) refresh(projectId);
     return changes;
-  });
+  }, [projectId]);
 }
 
 export async function saveNetworkPositionsAction(projectId: string, input: unknown) {
   return jsonAction(z.union([ZNetworkPositionsSchema, z.object({ reset: z.literal(true) })]), input, async (user, data) => {
     await saveNetworkPositions({ userId: user.id, projectId, positions: 'reset' in data ? 'reset' : data.positions });
     return null;
-  });
+  }, [projectId]);
 }
 
 export async function createRelationAction(projectId: string, input: unknown) {
@@ -114,15 +115,15 @@ export async function createRelationAction(projectId: string, input: unknown) {
     const result = await createRelation({ userId: user.id, projectId, input: data });
     refresh(projectId);
     return result;
-  });
+  }, [projectId]);
 }
 
 export async function updateRelationAction(projectId: string, relationId: string, input: unknown) {
-  return jsonAction(z.object({ relationId: ZId, input: ZRelationSchema }), { relationId, input }, async (user, data) => {
+  return jsonAction(z.object({ relationId: ZId, input: ZReplaceRelationSchema }), { relationId, input }, async (user, data) => {
     await updateRelation({ userId: user.id, projectId, relationId: data.relationId, input: data.input });
     refresh(projectId);
     return null;
-  });
+  }, [projectId]);
 }
 
 export async function deleteRelationAction(projectId: string, relationId: string) {
@@ -130,7 +131,7 @@ export async function deleteRelationAction(projectId: string, relationId: string
     await deleteRelation({ userId: user.id, projectId, relationId: id });
     refresh(projectId);
     return null;
-  });
+  }, [projectId]);
 }
 
 export async function saveStorylineAction(projectId: string, input: unknown) {
@@ -138,5 +139,5 @@ export async function saveStorylineAction(projectId: string, input: unknown) {
     const result = await saveStoryline({ userId: user.id, projectId, body: data.body });
     revalidatePath(`/projects/${projectId}/hierarchy/storyline`);
     return result;
-  });
+  }, [projectId]);
 }

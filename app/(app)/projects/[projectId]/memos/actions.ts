@@ -21,7 +21,7 @@ export async function addMemoAction(projectId: string, input: unknown): Promise<
     const created = await addMemo({ userId: user.id, projectId, target: data.target, body: data.body, text: isMemoEmpty(data.body) ? '' : memoToPlainText(data.body) });
     refresh(projectId, data.target);
     return created;
-  });
+  }, [projectId]);
 }
 
 export async function deleteMemoAction(projectId: string, input: unknown): Promise<ActionResult<{ id: string }>> {
@@ -29,5 +29,5 @@ export async function deleteMemoAction(projectId: string, input: unknown): Promi
     await deleteMemo({ userId: user.id, projectId, memoId: data.memoId });
     refresh(projectId, data.target);
     return { id: data.memoId };
-  });
+  }, [projectId]);
 }

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 
-import { formAction } from '@/lib/server/actions';
+import { badFormArgs, formAction } from '@/lib/server/actions';
 import { requireActionUser } from '@/lib/server/auth/session';
 import { deleteProject } from '@/lib/server/data/project/delete-project';
 import { updateProject } from '@/lib/server/data/project/update-project';
@@ -11,6 +11,8 @@ import { type FormState, invalid } from '@/lib/validation/form-state';
 import { ZProjectSettingsSchema } from '@/lib/validation/project';
 
 export async function updateProjectAction(projectId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const bad = badFormArgs(formData, [projectId]);
+  if (bad) return bad;
   const parsed = ZProjectSettingsSchema.safeParse({ name: formData.get('name'), description: formData.get('description') ?? '', corePrefix: formData.get('corePrefix') ?? '' });
   if (!parsed.success) return invalid(parsed.error.flatten().fieldErrors);
   return formAction(async () => {
@@ -22,6 +24,8 @@ export async function updateProjectAction(projectId: string, _prev: FormState, f
 }
 
 export async function deleteProjectAction(projectId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const bad = badFormArgs(formData, [projectId]);
+  if (bad) return bad;
   const state = await formAction(async () => {
     const user = await requireActionUser();
     if (formData.get('confirm') !== 'delete') {

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 
-import { formAction } from '@/lib/server/actions';
+import { badFormArgs, formAction } from '@/lib/server/actions';
 import { requireActionUser } from '@/lib/server/auth/session';
 import { createFolder } from '@/lib/server/data/folder/create-folder';
 import { deleteFolder } from '@/lib/server/data/folder/delete-folder';
@@ -17,6 +17,8 @@ const sourcesPath = (projectId: string) => `/projects/${projectId}/sources`;
 const folderField = (formData: FormData) => (formData.get('folderId') as string | null) || null;
 
 export async function pasteSourceAction(projectId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const bad = badFormArgs(formData, [projectId]);
+  if (bad) return bad;
   const parsed = ZPasteSourceSchema.safeParse({ title: formData.get('title'), kind: formData.get('kind'), folderId: folderField(formData), text: formData.get('text') });
   if (!parsed.success) return keepValues(invalid(parsed.error.flatten().fieldErrors), formData);
   let id = '';
@@ -30,6 +32,8 @@ export async function pasteSourceAction(projectId: string, _prev: FormState, for
 }
 
 export async function createFolderAction(projectId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const bad = badFormArgs(formData, [projectId]);
+  if (bad) return bad;
   const parsed = ZCreateFolderSchema.safeParse({ name: formData.get('name') });
   if (!parsed.success) return keepValues(invalid(parsed.error.flatten().fieldErrors), formData);
   const state = await formAction(async () => {
@@ -47,10 +51,12 @@ export async function deleteFolderAction(projectId: string, folderId: string, _p
     await deleteFolder({ userId: user.id, projectId, folderId });
     revalidatePath(sourcesPath(projectId));
     return { status: 'success', message: 'Folder deleted; its sources are now unfiled.' };
-  });
+  }, [projectId, folderId]);
 }
 
 export async function updateSourceAction(projectId: string, sourceId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const bad = badFormArgs(formData, [projectId, sourceId]);
+  if (bad) return bad;
   const parsed = ZSourceDetailsSchema.safeParse({
     title: formData.get('title'),
     kind: formData.get('kind'),
@@ -76,7 +82,7 @@ export async function deleteSourceAction(projectId: string, sourceId: string, _p
     const user = await requireActionUser();
     await deleteSource({ userId: user.id, projectId, sourceId });
     return { status: 'success', message: 'Source deleted.' };
-  });
+  }, [projectId, sourceId]);
   if (state.status === 'success') redirect(sourcesPath(projectId));
   return state;
 }

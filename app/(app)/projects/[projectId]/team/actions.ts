@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 
-import { formAction } from '@/lib/server/actions';
+import { badFormArgs, formAction } from '@/lib/server/actions';
 import { requireActionUser } from '@/lib/server/auth/session';
 import { addMember } from '@/lib/server/data/member/add-member';
 import { removeMember } from '@/lib/server/data/member/remove-member';
@@ -14,6 +14,8 @@ import { ZInviteMemberSchema, ZUpdateMemberSchema } from '@/lib/validation/proje
 const teamPath = (projectId: string) => `/projects/${projectId}/team`;
 
 export async function inviteMemberAction(projectId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const bad = badFormArgs(formData, [projectId]);
+  if (bad) return bad;
   const parsed = ZInviteMemberSchema.safeParse({ email: formData.get('email'), role: formData.get('role') });
   if (!parsed.success) return keepValues(invalid(parsed.error.flatten().fieldErrors), formData);
   const state = await formAction(async () => {
@@ -26,6 +28,8 @@ export async function inviteMemberAction(projectId: string, _prev: FormState, fo
 }
 
 export async function changeRoleAction(projectId: string, memberUserId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const bad = badFormArgs(formData, [projectId, memberUserId]);
+  if (bad) return bad;
   const parsed = ZUpdateMemberSchema.safeParse({ role: formData.get('role') });
   if (!parsed.success) return invalid(parsed.error.flatten().fieldErrors);
   return formAction(async () => {
@@ -44,7 +48,7 @@ export async function removeMemberAction(projectId: string, memberUserId: string
     left = user.id === memberUserId;
     revalidatePath(teamPath(projectId));
     return { status: 'success', message: 'Member removed.' };
-  });
+  }, [projectId, memberUserId]);
   if (left) redirect('/projects');
   return state;
 }

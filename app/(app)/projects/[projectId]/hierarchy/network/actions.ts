@@ -13,5 +13,5 @@ const ZEvidenceCandidatesSchema = z.object({ codeIds: z.array(ZId).min(1, 'Choos
 
 /** Segments a relation between the given codes may cite: the codings of both codes' subtrees (at most 200, newest first). */
 export async function listEvidenceCandidatesAction(projectId: string, input: unknown) {
-  return jsonAction(ZEvidenceCandidatesSchema, input, (user, data) => listEvidenceCandidates({ userId: user.id, projectId, codeIds: data.codeIds }));
+  return jsonAction(ZEvidenceCandidatesSchema, input, (user, data) => listEvidenceCandidates({ userId: user.id, projectId, codeIds: data.codeIds }), [projectId]);
 }

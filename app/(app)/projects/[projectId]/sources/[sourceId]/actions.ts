@@ -15,7 +15,7 @@ import { ZAdjustCodingSchema, ZApplyCodeSchema, ZCreateCodeAndApplySchema, ZRemo
 // the user; the data layer checks membership, role and that the coding is the user's to change.
 
 export async function applyCodeAction(projectId: string, sourceId: string, input: unknown): Promise<ActionResult<WorkbenchCoding>> {
-  return jsonAction(ZApplyCodeSchema, input, (user, data) => applyCode({ userId: user.id, projectId, sourceId, input: data }));
+  return jsonAction(ZApplyCodeSchema, input, (user, data) => applyCode({ userId: user.id, projectId, sourceId, input: data }), [projectId, sourceId]);
 }
 
 export async function createCodeAndApplyAction(
@@ -23,18 +23,18 @@ export async function createCodeAndApplyAction(
   sourceId: string,
   input: unknown,
 ): Promise<ActionResult<{ code: WorkbenchCode; coding: WorkbenchCoding }>> {
-  return jsonAction(ZCreateCodeAndApplySchema, input, (user, data) => createCodeAndApply({ userId: user.id, projectId, sourceId, input: data }));
+  return jsonAction(ZCreateCodeAndApplySchema, input, (user, data) => createCodeAndApply({ userId: user.id, projectId, sourceId, input: data }), [projectId, sourceId]);
 }
 
 export async function removeCodingAction(projectId: string, _sourceId: string, input: unknown): Promise<ActionResult<{ codingId: string }>> {
   return jsonAction(ZRemoveCodingSchema, input, async (user, data) => {
     await removeCoding({ userId: user.id, projectId, codingId: data.codingId });
     return { codingId: data.codingId };
-  });
+  }, [projectId]);
 }
 
 export async function adjustCodingAction(projectId: string, _sourceId: string, input: unknown): Promise<ActionResult<WorkbenchCoding>> {
-  return jsonAction(ZAdjustCodingSchema, input, (user, data) => adjustCoding({ userId: user.id, projectId, ...data }));
+  return jsonAction(ZAdjustCodingSchema, input, (user, data) => adjustCoding({ userId: user.id, projectId, ...data }), [projectId]);
 }
 
 const ZCodingMemo = z.object({ codingId: z.string().min(1).max(64), body: ZMemoDoc });
@@ -43,5 +43,6 @@ export async function setCodingMemoAction(projectId: string, _sourceId: string, 
   return jsonAction(ZCodingMemo, input, (user, data) =>
     // An empty document (or only empty list items) clears the memo.
     setCodingMemo({ userId: user.id, projectId, codingId: data.codingId, body: data.body, text: isMemoEmpty(data.body) ? '' : memoToPlainText(data.body) }),
+    [projectId],
   );
 }
