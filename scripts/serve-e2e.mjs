@@ -51,6 +51,7 @@ const env = {
   GROUNDWORK_SEED_DEMO: 'true',
   GROUNDWORK_ALLOW_SIGNUP: 'true',
   PORT: port,
+  NEXT_TELEMETRY_DISABLED: '1',
 };
 const prepared = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/prepare-db.ts'], { cwd: root, env, stdio: 'inherit' });
 if (prepared.status !== 0) {

@@ -4,7 +4,8 @@
 //  3. a production build when there is none or the sources changed since it was made;
 //  4. pending migrations applied (and the demo workspace seeded on the embedded SQLite default);
 //  5. `next start` on PORT (default 3000).
-// `npm run dev` does 1, 2 and 4, then runs `next dev`.
+// `npm run dev` does 1, 2 and 4, then runs `next dev`; `npm run build` (--build) only builds.
+// Next's anonymous telemetry is off in all of them: nothing about a project leaves the machine.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dev = process.argv.includes('--dev');
-const env = { ...process.env };
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
 function run(command, args, extraEnv = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...env, ...extraEnv } });
@@ -67,7 +68,10 @@ export function ensureBuild() {
   writeFileSync(stampFile, stamp);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--build')) {
+  run(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'build']);
+  writeFileSync(join(root, '.next', 'groundwork-source-stamp'), sourceStamp());
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   ensureSecret();
   if (!existsSync(join(root, 'lib/server/db/generated/sqlite/client.ts'))) run(process.execPath, ['scripts/prisma-generate.mjs']);
   if (!dev) ensureBuild();

@@ -1,52 +1,68 @@
 /**
- * The jobs that run in worker threads, by name, and the message protocol around them. Pure
- * (no server imports): the worker entry (lib/server/jobs/worker.mjs) loads this module, and
- * tests can call {@link runJob} directly in the same thread.
+ * Jobs that run in worker threads: the message protocol around them and the pure jobs (no
+ * server imports). The worker entry (lib/server/jobs/worker.mjs) runs {@link runJobTask} with
+ * the full table of jobs (lib/server/jobs/jobs.ts); tests can call it directly in one thread.
  */
 import type { MessagePort } from 'node:worker_threads';
 
+import { AppError, type AppErrorCode } from '../errors/app-error';
 import { ImportError } from '../io/errors';
-import { type PreparedSource, prepareSource } from '../sources/prepare-source';
-import { type ImportFileJob, type ImportFileResult, importFile } from './import-file';
-
-/** Job name → its input and output. */
-export type Jobs = {
-  import: { input: ImportFileJob; output: ImportFileResult };
-  /** Pasted text: length and word count. */
-  prepare: { input: { text: string }; output: PreparedSource };
-};
-export type JobName = keyof Jobs;
+import { prepareSource } from '../sources/prepare-source';
+import { importFile } from './import-file';
 
 /** What a job posts on its progress port: `started` first, then job-specific stages. */
 export type JobProgress = { stage: string; done?: number; total?: number };
 
+/** A job: its input, and a callback for progress. */
+export type JobHandler<I = never, O = unknown> = (input: I, progress: (p: JobProgress) => void) => Promise<O>;
+
 /** A task as it crosses into the worker. */
-export type JobTask<N extends JobName = JobName> = { name: N; input: Jobs[N]['input']; port?: MessagePort };
+export type JobTask = { name: string; input: unknown; port?: MessagePort };
 
 /**
- * Errors cross the thread boundary as plain data (structured clone keeps only an Error's name
- * and message), so expected failures come back as a value and are rebuilt on the other side.
+ * An expected failure as plain data: structured clone keeps only an Error's name and message,
+ * so the error's kind, code and user message cross the thread boundary like this and are
+ * rebuilt on the other side ({@link rebuildJobError}).
  */
-export type JobOutcome<N extends JobName = JobName> =
-  | { ok: true; value: Jobs[N]['output'] }
-  | { ok: false; importError: { code: ImportError['code']; message: string; userMessage: string } };
+export type JobError =
+  | { kind: 'import'; code: ImportError['code']; message: string; userMessage: string }
+  | { kind: 'app'; code: AppErrorCode; message: string; userMessage: string; fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number };
 
-const handlers: { [N in JobName]: (input: Jobs[N]['input'], progress: (p: JobProgress) => void) => Promise<Jobs[N]['output']> } = {
-  import: (input, progress) => importFile(input, (stage) => progress({ stage })),
-  prepare: async (input) => prepareSource(input),
+export type JobOutcome<O = unknown> = { ok: true; value: O } | { ok: false; error: JobError };
+
+/** The jobs that need nothing but lib/: imports and word counts. */
+export const pureJobs = {
+  /** An uploaded file → the source row's stored fields. */
+  import: ((input, progress) => importFile(input, (stage) => progress({ stage }))) as JobHandler<Parameters<typeof importFile>[0], Awaited<ReturnType<typeof importFile>>>,
+  /** Pasted text → length and word count. */
+  prepare: (async (input) => prepareSource(input)) as JobHandler<{ text: string }, ReturnType<typeof prepareSource>>,
 };
 
-/** Runs one task; posts progress on `task.port` (closed at the end). */
-export async function runJob<N extends JobName>(task: JobTask<N>): Promise<JobOutcome<N>> {
+/**
+ * Runs one task with the handler of its name; posts progress on `task.port` and closes it at
+ * the end. Expected failures (ImportError, AppError) come back as a value; anything else throws.
+ */
+export async function runJobTask(handlers: Record<string, JobHandler<never>>, task: JobTask): Promise<JobOutcome> {
   const progress = (p: JobProgress) => task.port?.postMessage(p);
   progress({ stage: 'started' });
   try {
-    const value = await handlers[task.name](task.input as never, progress);
-    return { ok: true, value } as JobOutcome<N>;
+    const handler = handlers[task.name];
+    if (!handler) throw new Error(`unknown job '${task.name}'`);
+    return { ok: true, value: await handler(task.input as never, progress) };
   } catch (error) {
-    if (error instanceof ImportError) return { ok: false, importError: { code: error.code, message: error.message, userMessage: error.userMessage } };
+    if (error instanceof ImportError) return { ok: false, error: { kind: 'import', code: error.code, message: error.message, userMessage: error.userMessage } };
+    if (error instanceof AppError) {
+      const { code, message, userMessage, fieldErrors, retryAfterSeconds } = error;
+      return { ok: false, error: { kind: 'app', code, message, userMessage, fieldErrors, retryAfterSeconds } };
+    }
     throw error;
   } finally {
     task.port?.close();
   }
+}
+
+/** The error a job returned, as the class it was thrown as. */
+export function rebuildJobError(error: JobError): ImportError | AppError {
+  if (error.kind === 'import') return new ImportError(error.code, { message: error.message, userMessage: error.userMessage });
+  return new AppError(error.code, { message: error.message, userMessage: error.userMessage, fieldErrors: error.fieldErrors, retryAfterSeconds: error.retryAfterSeconds });
 }

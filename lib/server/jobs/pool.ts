@@ -8,10 +8,10 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 
 import { AppError } from '@/lib/errors/app-error';
-import { ImportError } from '@/lib/io/errors';
-import type { JobName, JobOutcome, JobProgress, Jobs, JobTask } from '@/lib/jobs/run-job';
+import { type JobOutcome, type JobProgress, type JobTask, rebuildJobError } from '@/lib/jobs/run-job';
 
 import { env } from '../env';
+import type { JobName, Jobs } from './jobs';
 
 /**
  * The worker-thread pool for heavy jobs (file imports today): the request thread only receives
@@ -52,6 +52,8 @@ function getPool(s: PoolSettings): Piscina {
     filename,
     minThreads: s.threads,
     maxThreads: s.threads,
+    // Export jobs use the data layer, whose modules are server-only.
+    execArgv: ['--conditions=react-server'],
     // Piscina's own queue is unbounded here: admission is decided in runJob, which knows the
     // count of jobs waiting and answers BUSY instead of throwing Piscina's error.
     idleTimeout: 10 * 60_000,
@@ -71,7 +73,7 @@ const busy = (message: string, seconds: number) =>
 /**
  * Runs a job in a worker thread.
  *
- * @param name - the job (see lib/jobs/run-job.ts).
+ * @param name - the job (see lib/server/jobs/jobs.ts).
  * @param input - its input; ArrayBuffers listed in `transfer` move to the worker (the caller
  *   must not use them afterwards).
  * @param options.onProgress - called with each stage the job reports.
@@ -112,10 +114,10 @@ export async function runJob<N extends JobName>(
   // The worker closes its end when the job ends; messages posted before arrive before 'close'.
   // The result comes back on another channel, so wait for it: every stage is reported, in order.
   const portClosed = new Promise<void>((resolve) => port1.once('close', resolve));
-  let outcome: JobOutcome<N>;
+  let outcome: JobOutcome<Jobs[N]['output']>;
   inFlight++;
   try {
-    const task: JobTask<N> = { name, input, port: port2 };
+    const task: JobTask = { name, input, port: port2 };
     outcome = await p.run(task, { transferList: [port2, ...(options.transfer ?? [])] as never, signal: abort.signal });
     await Promise.race([portClosed, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
   } catch (error) {
@@ -136,6 +138,6 @@ export async function runJob<N extends JobName>(
     clearTimeout(runTimer);
     port1.close();
   }
-  if (!outcome.ok) throw new ImportError(outcome.importError.code, { message: outcome.importError.message, userMessage: outcome.importError.userMessage });
+  if (!outcome.ok) throw rebuildJobError(outcome.error);
   return outcome.value;
 }
