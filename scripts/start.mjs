@@ -51,7 +51,7 @@ export function sourceStamp() {
     }
   };
   for (const dir of ['app', 'components', 'lib', 'public']) walk(join(root, dir));
-  for (const file of ['next.config.js', 'proxy.ts', 'package-lock.json', 'tsconfig.json', 'prisma/schema.prisma']) {
+  for (const file of ['next.config.js', 'proxy.ts', 'instrumentation.ts', 'package-lock.json', 'tsconfig.json', 'prisma/schema.prisma']) {
     const path = join(root, file);
     if (existsSync(path)) hash.update(`${file}\0${statSync(path).mtimeMs}\n`);
   }
