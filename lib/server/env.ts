@@ -24,6 +24,8 @@ const ZEnv = z.object({
   GROUNDWORK_JOB_START_TIMEOUT_S: z.coerce.number().positive().max(3600).default(30),
   /** Seconds a running job may take before it is stopped (a hostile or pathological file). */
   GROUNDWORK_JOB_TIMEOUT_S: z.coerce.number().positive().max(24 * 3600).default(300),
+  /** true: /api/internal/event-loop reports the event-loop delay (benchmarks). */
+  GROUNDWORK_EVENT_LOOP_STATS: flag.default(false),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -2,6 +2,8 @@ import 'server-only';
 
 import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 
+import { env } from './env';
+
 /**
  * Event-loop delay of this server process, for the corpus benchmark (`npm run bench -- corpus`):
  * heavy work must run in worker threads, and this is how the bench proves the request thread
@@ -10,7 +12,7 @@ import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 let histogram: IntervalHistogram | undefined;
 
 export function eventLoopStatsEnabled(): boolean {
-  return process.env.GROUNDWORK_EVENT_LOOP_STATS === '1';
+  return env().GROUNDWORK_EVENT_LOOP_STATS;
 }
 
 function monitor(): IntervalHistogram {
