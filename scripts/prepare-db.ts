@@ -2,14 +2,18 @@
 // default (or GROUNDWORK_SEED_DEMO=true), seeds the demo workspace. Run by `npm start` and the
 // e2e servers before Next starts. `npm run db:deploy` runs it with --no-seed.
 import { disconnectDb } from '../lib/server/db/client';
-import { parseDatabaseUrl } from '../lib/server/db/database-url';
+import { ensurePrivateSqliteFile, parseDatabaseUrl } from '../lib/server/db/database-url';
 import { deployMigrations } from '../lib/server/db/migrations';
 import { seedDemo } from '../prisma/seed/demo';
 
 async function main() {
   const target = parseDatabaseUrl(process.env.DATABASE_URL);
   const started = performance.now();
+  // The SQLite file holds password hashes and interview text: folder 0700, file 0600, created
+  // so before the engine opens it, and tightened again after (journal files it may have left).
+  ensurePrivateSqliteFile(target);
   const applied = await deployMigrations(target);
+  ensurePrivateSqliteFile(target);
   const where = target.provider === 'sqlite' ? target.file : 'PostgreSQL';
   console.log(
     applied.length

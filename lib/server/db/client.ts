@@ -3,7 +3,7 @@ import 'server-only';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 
-import { parseDatabaseUrl, pgConnectionConfig } from './database-url';
+import { ensurePrivateSqliteFile, parseDatabaseUrl, pgConnectionConfig } from './database-url';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 
@@ -17,6 +17,8 @@ export type Db = SqliteClient;
 function createDb(): Db {
   const target = parseDatabaseUrl(process.env.DATABASE_URL);
   if (target.provider === 'sqlite') {
+    // Also when nothing ran scripts/prepare-db.ts first (tests, tools): never a 0644 database.
+    ensurePrivateSqliteFile(target);
     return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.url }) });
   }
   return new PostgresClient({ adapter: new PrismaPg(pgConnectionConfig(target.url)) }) as unknown as Db;

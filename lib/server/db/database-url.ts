@@ -1,4 +1,5 @@
-import { isAbsolute, resolve } from 'node:path';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 
 /**
  * Which database Groundwork talks to. `DATABASE_URL` unset → the embedded SQLite file
@@ -39,4 +40,37 @@ export function pgConnectionConfig(url: string) {
     database: decodeURIComponent(u.pathname.replace(/^\//, '')) || 'postgres',
     ssl: ssl && ssl !== 'disable' ? { rejectUnauthorized: ssl === 'verify-full' } : undefined,
   };
+}
+
+/** The embedded database's folder (`.data`), which also holds the auth secret. */
+export function defaultDataDir(cwd = process.cwd()): string {
+  return resolve(cwd, '.data');
+}
+
+/** What SQLite may keep beside the database file (rollback journal, WAL, shared memory). */
+const SQLITE_COMPANIONS = ['-journal', '-wal', '-shm'];
+
+/**
+ * Makes an SQLite database private to the account running Groundwork before anything opens
+ * it: it holds password hashes and interview text. Missing folders are created 0700, the file
+ * is created (empty: SQLite takes an empty file as a new database) or tightened to 0600, and so
+ * are its -journal/-wal/-shm files if present; SQLite creates those later with the database
+ * file's own mode. An existing folder is tightened only when it is the default `.data`
+ * (a DATABASE_URL may point into a shared folder such as /tmp, which must keep its mode).
+ * No-op for PostgreSQL and `:memory:`; idempotent, so every start repairs an older 0644 file.
+ * @param target - from {@link parseDatabaseUrl}.
+ * @param cwd - base of the default data folder.
+ */
+export function ensurePrivateSqliteFile(target: DatabaseTarget, cwd = process.cwd()): void {
+  if (target.provider !== 'sqlite' || target.file === ':memory:') return;
+  const dir = dirname(target.file);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (dir === defaultDataDir(cwd)) chmodSync(dir, 0o700);
+  // 'a' creates without truncating; the mode applies only on creation, hence the chmod after.
+  closeSync(openSync(target.file, 'a', 0o600));
+  chmodSync(target.file, 0o600);
+  for (const suffix of SQLITE_COMPANIONS) {
+    const companion = `${target.file}${suffix}`;
+    if (existsSync(companion)) chmodSync(companion, 0o600);
+  }
 }
