@@ -35,6 +35,23 @@ describe('createUser (sign-up)', () => {
     expect(await db.user.count({ where: { email: input.email } })).toBe(1);
   });
 
+  it('refuses common and breached passwords and their predictable variants, explaining the rule', async () => {
+    for (const [password, base] of [
+      ['letmein1234', 'letmein'],
+      ['Summer2024!', 'summer'],
+    ] as const) {
+      const email = `weak.${base}.${Date.now()}@example.test`;
+      // The schema (length, variety, context) lets these through; the breach list does not.
+      const input = ZSignUpSchema.parse({ name: 'Weak', email, password });
+      const error = await createUser({ input }).catch((e: unknown) => e);
+      expect((error as AppError).code).toBe('INVALID_INPUT');
+      expect((error as AppError).fieldErrors?.password?.[0]).toMatch(new RegExp(`common password \\(“${base}”\\) with digits, a year, symbols`));
+      expect(await db.user.count({ where: { email } })).toBe(0);
+    }
+    const listed = await createUser({ input: ZSignUpSchema.parse({ name: 'W', email: `w.${Date.now()}@example.test`, password: 'LeaveMeAlone' }) }).catch((e: unknown) => e);
+    expect((listed as AppError).userMessage).toMatch(/lists of common and breached passwords/);
+  });
+
   it('is refused when GROUNDWORK_ALLOW_SIGNUP=false', async () => {
     vi.stubEnv('GROUNDWORK_ALLOW_SIGNUP', 'false');
     vi.resetModules();

@@ -3,6 +3,7 @@ import 'server-only';
 import { AppError } from '@/lib/errors/app-error';
 import type { TSignUp } from '@/lib/validation/auth';
 
+import { commonPasswordProblem } from '../../auth/common-passwords';
 import { hashPassword } from '../../auth/password';
 import { db } from '../../db/client';
 import { env } from '../../env';
@@ -10,13 +11,17 @@ import { isUniqueViolation } from '../prisma-errors';
 
 /**
  * Registers an account (sign-up).
- * @throws AppError FORBIDDEN when sign-up is turned off; CONFLICT when the email is taken.
+ * @throws AppError FORBIDDEN when sign-up is turned off; INVALID_INPUT when the password is a
+ * common or breached one or a predictable variant (lib/server/auth/common-passwords.ts; the
+ * schema has already checked length and context); CONFLICT when the email is taken.
  */
 export async function createUser(options: { input: TSignUp }): Promise<{ id: string; email: string; name: string }> {
   if (!env().GROUNDWORK_ALLOW_SIGNUP) {
     throw new AppError('FORBIDDEN', { userMessage: 'Sign-up is turned off here. Ask your administrator for an account.' });
   }
   const { name, email, password } = options.input;
+  const common = await commonPasswordProblem(password);
+  if (common) throw new AppError('INVALID_INPUT', { userMessage: common, fieldErrors: { password: [common] } });
   const taken = { email: ['An account with this email already exists. Sign in instead.'] };
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
     throw new AppError('CONFLICT', { userMessage: 'An account with this email already exists.', fieldErrors: taken });
