@@ -109,3 +109,11 @@ describe('htmlToText', () => {
     expect(text.split('\n\n')).toHaveLength(20_000);
   });
 });
+
+// Regression: the final /\s+$/ was quadratic on a long whitespace run (50,000 in a <pre>: 2.9 s).
+describe('htmlToText on long whitespace', () => {
+  it('keeps a 500,000-space run in <pre> and trims the end', () => {
+    const run = ' '.repeat(500_000);
+    expect(htmlToText(`<pre>a${run}b</pre><p>x</p><pre>${run}\n\n</pre>`).text).toBe(`a${run}b\n\nx`);
+  });
+});

@@ -373,7 +373,9 @@ class TextOutput {
   }
 
   finish(): string {
-    return this.parts.join('').replace(/\s+$/, '');
+    // trimEnd strips exactly what /\s+$/ matches, without retrying the regex at every position
+    // of each long whitespace run (quadratic: a 100,000-space <pre> took seconds).
+    return this.parts.join('').trimEnd();
   }
 
   private flushBreak(): void {

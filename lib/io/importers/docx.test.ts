@@ -3,7 +3,7 @@ import { zipSync } from 'fflate';
 
 import { ImportError } from '../errors';
 import { readFixture } from '../fixtures/read-fixture';
-import { importDocx } from './docx';
+import { importDocx, normaliseParagraphs } from './docx';
 
 async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
   try {
@@ -63,5 +63,13 @@ describe('importDocx', () => {
 
   it('applies custom zip limits', async () => {
     expect(await codeOf(importDocx(readFixture('interview.docx'), { fallbackTitle: 'x', zipLimits: { maxEntries: 3, maxTotalUncompressed: 1e9, maxRatio: 100, ratioMinSize: 1e6 } }))).toBe('ZIP_BOMB');
+  });
+});
+
+// Regression: /[ \t]+\n/g and /\s+$/ were quadratic on a long run of spaces (50,000: 6 s).
+describe('normaliseParagraphs', () => {
+  it('collapses blank lines and trailing blanks around a 500,000-space run', () => {
+    const run = ' '.repeat(500_000);
+    expect(normaliseParagraphs(`\n\nA${run}B  \r\n\r\n\r\n\r\nC\t\n\n${run}`)).toBe(`A${run}B\n\nC`);
   });
 });

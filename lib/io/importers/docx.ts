@@ -12,6 +12,7 @@ import { zipSync } from 'fflate';
 
 import { ImportError, SUPPORTED_TYPES_TEXT } from '../errors';
 import { decodeHtmlEntities } from '../html-entities';
+import { removeTrailingBlanks } from '../linear-replace';
 import type { ImportedSource, SourceMetadata } from '../types';
 import {
   DEFAULT_ZIP_LIMITS,
@@ -90,15 +91,18 @@ function isXmlPart(e: ZipEntry): boolean {
 /**
  * mammoth ends every paragraph with a blank line; empty paragraphs (used for spacing in Word)
  * would pile up blank lines, so runs of blank lines collapse to one. Line-internal text,
- * including tabs and non-breaking spaces, is kept.
+ * including tabs and non-breaking spaces, is kept. Linear in the length of the text.
+ *
+ * @param raw - mammoth's raw text.
+ * @returns the text with `\n` line ends, no trailing blanks on lines, at most one blank line
+ *   in a row, no line breaks at the start and no whitespace at the end.
+ * @example
+ * normaliseParagraphs('A  \r\n\r\n\r\n\r\nB\n\n'); // 'A\n\nB'
  */
-function normaliseParagraphs(raw: string): string {
-  return raw
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\n+/, '')
-    .replace(/\s+$/, '');
+export function normaliseParagraphs(raw: string): string {
+  // Not /[ \t]+\n/g and /\s+$/: quadratic on a long run of spaces (see ../linear-replace.ts).
+  const text = removeTrailingBlanks(raw.replace(/\r\n?/g, '\n'));
+  return text.replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd();
 }
 
 /** Title, author, subject, keywords, language and creation date from docProps/core.xml. */

@@ -57,3 +57,25 @@ describe('markdownToText', () => {
     expect(markdownToText('# 标题\n\n**重要** 👍🏽 שלום').text).toBe('标题\n\n重要 👍🏽 שלום');
   });
 });
+
+// Regressions: each of these lines took seconds (k²/2 regex steps) before the patterns were
+// bounded; the results are checked at a size where the old code would time out.
+describe('markdownToText on long lines', () => {
+  it('reads a heading with a 200,000-space run and a closing sequence', () => {
+    const run = ' '.repeat(200_000);
+    expect(markdownToText(`# Title${run}words ##   \n\ntext`)).toEqual({ text: `Title${run}words\n\ntext`, firstH1: `Title${run}words` });
+    expect(markdownToText(`## a${run}`).text).toBe('a');
+  });
+
+  it('keeps 100,000 unclosed "**", "__", "~~" and "[" and still strips the closed ones', () => {
+    const openers = '**a __b ~~c [d '.repeat(100_000);
+    expect(markdownToText(`**bold** ${openers}`).text).toBe(`bold ${openers}`.trimEnd());
+    expect(markdownToText(openers).text).toBe(openers.trimEnd());
+    // A closer at the very end: the first opener before it takes everything up to it.
+    expect(markdownToText(`${openers}x**`).text).toBe(`a __b ~~c [d ${openers.slice(15)}x`);
+  });
+
+  it('drops 300,000 trailing spaces and blank lines', () => {
+    expect(markdownToText(`text${' '.repeat(300_000)}\n${'   \n'.repeat(50_000)}`).text).toBe('text');
+  });
+});

@@ -9,6 +9,7 @@
  * Code blocks and inline code are kept exactly.
  */
 import type { DecodedText } from '../decode-text';
+import { replaceBefore } from '../linear-replace';
 import type { ImportedSource, SourceMetadata } from '../types';
 
 /**
@@ -50,7 +51,6 @@ function splitFrontMatter(text: string): { body: string; frontMatter: Record<str
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*\S+/;
@@ -96,10 +96,10 @@ export function markdownToText(md: string): { text: string; firstH1?: string } {
       continue;
     }
     if (LINK_DEFINITION.exec(line)) continue;
-    const atx = ATX.exec(line);
+    const atx = parseAtxHeading(line);
     if (atx) {
-      const heading = inline(atx[2] ?? '');
-      if (atx[1].length === 1 && firstH1 === undefined) firstH1 = heading.trim();
+      const heading = inline(atx.text);
+      if (atx.level === 1 && firstH1 === undefined) firstH1 = heading.trim();
       out.push(heading);
       continue;
     }
@@ -109,8 +109,55 @@ export function markdownToText(md: string): { text: string; firstH1?: string } {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+/, '')
-    .replace(/\s+$/, '');
+    .trimEnd(); // not /\s+$/: quadratic on a long whitespace run (see ../linear-replace.ts)
   return { text, firstH1: firstH1 || undefined };
+}
+
+/**
+ * An ATX heading line (`## Title ##`): its level and text, or undefined. The same as matching
+ * `/^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/`, without that regex's cost: its lazy
+ * text retries the closing pattern at every position, each retry scanning the blanks that
+ * follow, so a heading with a run of k spaces took k²/2 steps.
+ */
+function parseAtxHeading(line: string): { level: number; text: string } | undefined {
+  const n = line.length;
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 0x20) i++;
+  let h = i;
+  while (h < n && line.charCodeAt(h) === 0x23 /* # */) h++;
+  const level = h - i;
+  if (level < 1 || level > 6 || (h < n && !isBlank(line.charCodeAt(h)))) return undefined;
+  // `.` in the regex stops at line terminators other than \n: such a line is no heading.
+  if (/[\r\u2028\u2029]/.test(line)) return undefined;
+  let a = h;
+  while (a < n && isBlank(line.charCodeAt(a))) a++;
+  let e = n;
+  while (e > a && isBlank(line.charCodeAt(e - 1))) e--;
+  // A closing sequence: blanks, then #s, at the end (the text is as short as possible).
+  let k = e;
+  while (k > a && line.charCodeAt(k - 1) === 0x23) k--;
+  if (k < e && k > a && isBlank(line.charCodeAt(k - 1))) {
+    e = k;
+    while (e > a && isBlank(line.charCodeAt(e - 1))) e--;
+  }
+  return { level, text: line.slice(a, e) };
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
+/**
+ * The end of the last closing `marker` (two characters) in `s`: one after a non-whitespace
+ * character, and for `__` not followed by a letter, digit or `_`; 0 when there is none.
+ */
+function closerEnd(s: string, marker: '**' | '__' | '~~'): number {
+  for (let j = s.lastIndexOf(marker); j > 0; j = s.lastIndexOf(marker, j - 1)) {
+    if (/\s/.test(s[j - 1])) continue;
+    if (marker === '__' && j + 2 < s.length && /[\p{L}\p{N}_]/u.test(String.fromCodePoint(s.codePointAt(j + 2)!))) continue;
+    return j + 2;
+  }
+  return 0;
 }
 
 /** Inline syntax outside code spans: images, links, emphasis, strikethrough, escapes. */
@@ -141,20 +188,21 @@ function findClosingTicks(s: string, ticks: string, from: number): number {
   return -1;
 }
 
-function inlineText(s: string): string {
+function inlineText(line: string): string {
+  let s = line;
+  // Images before links: ![alt](src) → alt. Then [text](url "title") and [text][ref] → text.
+  s = replaceBefore(s, s.lastIndexOf(')') + 1, /!\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+"[^"]*")?\)/g, '$1');
+  s = replaceBefore(s, s.lastIndexOf(')') + 1, /\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*(?:\s+"[^"]*")?\)/g, '$1');
+  s = replaceBefore(s, s.lastIndexOf(']') + 1, /\[([^\]]+)\]\[[^\]]*\]/g, '$1');
+  // <https://…> autolinks → the address.
+  s = s.replace(/<((?:https?|mailto):[^\s<>]+)>/g, '$1');
+  // **strong**, __strong__, ~~strike~~: cut after the last closer (a `**` after a non-space;
+  // `__` also not before a letter, digit or `_`), so every opener before it finds one.
+  s = replaceBefore(s, closerEnd(s, '**'), /\*\*(?=\S)([\s\S]*?\S)\*\*/g, '$1');
+  s = replaceBefore(s, closerEnd(s, '__'), /(^|[^\p{L}\p{N}_])__(?=\S)([\s\S]*?\S)__(?![\p{L}\p{N}_])/gu, '$1$2');
+  s = replaceBefore(s, closerEnd(s, '~~'), /~~(?=\S)([\s\S]*?\S)~~/g, '$1');
   return (
     s
-      // Images before links: ![alt](src) → alt.
-      .replace(/!\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+"[^"]*")?\)/g, '$1')
-      // [text](url "title") and [text][ref] → text.
-      .replace(/\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*(?:\s+"[^"]*")?\)/g, '$1')
-      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-      // <https://…> autolinks → the address.
-      .replace(/<((?:https?|mailto):[^\s<>]+)>/g, '$1')
-      // **strong**, __strong__, ~~strike~~.
-      .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '$1')
-      .replace(/(^|[^\p{L}\p{N}_])__(?=\S)([\s\S]*?\S)__(?![\p{L}\p{N}_])/gu, '$1$2')
-      .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
       // *em* (allowed inside words) and _em_ (not inside words, so snake_case survives).
       .replace(/(^|[^\\*])\*(?=[^\s*])([^*]*?[^\s*\\])\*(?!\*)/g, '$1$2')
       .replace(/(^|[^\p{L}\p{N}_\\])_(?=[^\s_])([^_]*?[^\s_])_(?![\p{L}\p{N}_])/gu, '$1$2')

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sliceByCodePoints } from '../../coding/offsets';
 import { buildPdf } from '../fixtures/pdf-writer';
 import { readFixture } from '../fixtures/read-fixture';
-import { importPdf } from './pdf';
+import { assemblePage, importPdf } from './pdf';
 
 describe('importPdf', () => {
   it('imports the two-page article with page offsets, metadata and Chinese from a CMap font', async () => {
@@ -59,4 +59,12 @@ describe('importPdf', () => {
     );
     expect(ms).toBeLessThan(5000);
   }, 30_000);
+});
+
+// Regression: /[ \t]+\n/g was quadratic on a long run of spaces (50,000: 6 s).
+describe('assemblePage', () => {
+  it('drops trailing blanks and keeps a 500,000-space run inside a line', () => {
+    const run = ' '.repeat(500_000);
+    expect(assemblePage([{ str: `a${run}b  `, hasEOL: true }, { str: 'c\u0000' }, { str: run }])).toBe(`a${run}b\nc`);
+  });
 });

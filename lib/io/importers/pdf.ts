@@ -19,6 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { ImportError } from '../errors';
 import { TextBuilder } from '../text-builder';
 import type { ImportedSource, PageSpan, SourceMetadata } from '../types';
+import { removeTrailingBlanks } from '../linear-replace';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -143,23 +144,28 @@ export async function importPdf(bytes: Uint8Array, options: PdfImportOptions): P
   }
 }
 
-type PdfTextItem = { str?: string; hasEOL?: boolean };
+/** The fields of a pdf.js text content item that {@link assemblePage} reads. */
+export type PdfTextItem = { str?: string; hasEOL?: boolean };
 
 /**
  * Join a page's text items. Control characters that broken font encodings produce (NUL, …)
  * are removed, trailing spaces on lines dropped and blank-line runs collapsed; this happens
- * before the text is stored, so offsets are unaffected.
+ * before the text is stored, so offsets are unaffected. Linear in the length of the page.
+ *
+ * @param items - pdf.js text content items of one page.
+ * @returns the page's text.
+ * @example
+ * assemblePage([{ str: 'Hello  ', hasEOL: true }, { str: 'world' }]); // 'Hello\nworld'
  */
-function assemblePage(items: PdfTextItem[]): string {
+export function assemblePage(items: PdfTextItem[]): string {
   let s = '';
   for (const item of items) {
     if (typeof item.str !== 'string') continue; // marked-content markers
     s += item.str;
     if (item.hasEOL) s += '\n';
   }
-  return s
-    .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
-    .replace(/[ \t]+\n/g, '\n')
+  // Not /[ \t]+\n/g: quadratic on a long run of spaces (see ../linear-replace.ts).
+  return removeTrailingBlanks(s.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, ''))
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

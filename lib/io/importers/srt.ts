@@ -8,6 +8,7 @@
 import { buildTranscript, oneLine, parseTimestamp, splitSpeakerPrefix, type Cue } from '../captions';
 import type { DecodedText } from '../decode-text';
 import { ImportError } from '../errors';
+import { replaceBefore } from '../linear-replace';
 import type { ImportedSource } from '../types';
 
 const TIMING = /^\s*(\d+:\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?)\s*-->\s*(\d+:\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?)/;
@@ -43,7 +44,7 @@ export function importSrt(decoded: DecodedText, fallbackTitle: string): Imported
 
   const cues: Cue[] = [];
   for (const cue of raw) {
-    const words = oneLine(cue.lines.join('\n').replace(/<\/?[A-Za-z][^>]*>/g, '').replace(/\{\\[^}]*\}/g, ''));
+    const words = oneLine(stripMarkup(cue.lines.join('\n')));
     if (words) cues.push({ startMs: cue.startMs, endMs: cue.endMs, ...splitSpeakerPrefix(words) });
   }
   if (cues.length === 0) {
@@ -54,4 +55,13 @@ export function importSrt(decoded: DecodedText, fallbackTitle: string): Imported
   }
   const { text, turns } = buildTranscript(cues);
   return { text, format: 'srt', title: fallbackTitle, turns, encoding: decoded.encoding, warnings: [...decoded.warnings] };
+}
+
+/**
+ * Formatting tags (`<i>`, `</font>`) and ASS overrides (`{\an8}`) removed. Each pattern runs only
+ * up to its last closer, so unclosed "<" or "{" cannot make it quadratic (../linear-replace.ts).
+ */
+function stripMarkup(text: string): string {
+  const noTags = replaceBefore(text, text.lastIndexOf('>') + 1, /<\/?[A-Za-z][^>]*>/g, '');
+  return replaceBefore(noTags, noTags.lastIndexOf('}') + 1, /\{\\[^}]*\}/g, '');
 }

@@ -9,6 +9,7 @@ import { buildTranscript, oneLine, parseTimestamp, splitSpeakerPrefix, type Cue 
 import type { DecodedText } from '../decode-text';
 import { ImportError } from '../errors';
 import { decodeHtmlEntities } from '../html-entities';
+import { replaceBefore } from '../linear-replace';
 import type { ImportedSource } from '../types';
 
 /**
@@ -76,6 +77,9 @@ export function importVtt(decoded: DecodedText, fallbackTitle: string): Imported
 function voiceSegments(payload: string): { speaker?: string; words: string }[] {
   const segments: { speaker?: string; words: string }[] = [];
   const re = /<v(?:\.[^\s>]*)?(?:[ \t]+([^>]*))?>|<\/v>/g;
+  // Every voice tag ends with '>': searching only up to the last one keeps an unclosed "<v"
+  // from scanning to the end of the payload (see ../linear-replace.ts).
+  const tags = payload.slice(0, payload.lastIndexOf('>') + 1);
   let speaker: string | undefined;
   let last = 0;
   const push = (raw: string) => {
@@ -84,7 +88,7 @@ function voiceSegments(payload: string): { speaker?: string; words: string }[] {
     if (speaker !== undefined) segments.push({ speaker, words });
     else segments.push(splitSpeakerPrefix(words));
   };
-  for (let m = re.exec(payload); m; m = re.exec(payload)) {
+  for (let m = re.exec(tags); m; m = re.exec(tags)) {
     push(payload.slice(last, m.index));
     speaker = m[0] === '</v>' ? undefined : oneLine(decodeHtmlEntities(m[1] ?? '')) || undefined;
     last = m.index + m[0].length;
@@ -95,6 +99,7 @@ function voiceSegments(payload: string): { speaker?: string; words: string }[] {
 
 function cleanPayload(raw: string): string {
   // Ruby annotations (<rt>) are pronunciation guides, not words said.
-  const withoutRuby = raw.replace(/<rt>[\s\S]*?<\/rt>/g, '');
-  return oneLine(decodeHtmlEntities(withoutRuby.replace(/<[^>]*>/g, '')));
+  // Searched up to the last closer only: linear however many unclosed "<" (../linear-replace.ts).
+  const withoutRuby = replaceBefore(raw, raw.lastIndexOf('</rt>') + 5, /<rt>[\s\S]*?<\/rt>/g, '');
+  return oneLine(decodeHtmlEntities(replaceBefore(withoutRuby, withoutRuby.lastIndexOf('>') + 1, /<[^>]*>/g, '')));
 }
