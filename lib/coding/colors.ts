@@ -14,9 +14,28 @@ export function nextColor(used: readonly string[]): string {
   return CODE_COLORS.find((c) => !taken.has(c)) ?? CODE_COLORS[used.length % CODE_COLORS.length];
 }
 
-/** In-vivo code names come from selected text: one line, single spaces, at most 200 characters. */
+const NAME_MAX = 200;
+
+/**
+ * In-vivo code names come from selected text: one line, single spaces, at most 200 characters
+ * (code points; a longer name is cut to 199 and "…").
+ *
+ * Only the start of a long selection can reach the name, so only a prefix is read — the
+ * picker calls this on every keystroke, and the selection may be a whole 10 MB transcript.
+ * Folding whitespace is local, so a folded prefix is a prefix of the folded whole (up to its
+ * last character, which may be half a surrogate pair or part of a longer whitespace run).
+ *
+ * @param selected - the selected text.
+ * @returns the name.
+ * @example
+ * codeNameFromSelection('  trust\n  the   platform '); // 'trust the platform'
+ */
 export function codeNameFromSelection(selected: string): string {
+  for (let size = 1024; size < selected.length; size *= 4) {
+    const head = [...selected.slice(0, size).replace(/\s+/g, ' ').trim()];
+    if (head.length > NAME_MAX + 1) return `${head.slice(0, NAME_MAX - 1).join('')}…`;
+  }
   const name = selected.replace(/\s+/g, ' ').trim();
   const chars = [...name];
-  return chars.length > 200 ? `${chars.slice(0, 199).join('')}…` : name;
+  return chars.length > NAME_MAX ? `${chars.slice(0, NAME_MAX - 1).join('')}…` : name;
 }

@@ -442,4 +442,26 @@ describe('concatMemos', () => {
     expect(capped.content.length).toBeGreaterThan(1);
     expect(capped.content.length).toBeLessThan(81);
   });
+
+  // Regression: one whole-memo validation per dropped block (2,500 blocks near the limit: 10 s).
+  it('keeps exactly as many of 2,500 blocks as fit, for two memos near the limit', () => {
+    const first = plainTextToMemo(Array.from({ length: 1200 }, (_, i) => `first memo line ${i} `.repeat(5)).join('\n'));
+    const second = plainTextToMemo(Array.from({ length: 2500 }, (_, i) => `second ${i}`).join('\n'));
+    const joined = concatMemos(first, second);
+    const kept = joined.content.length - first.content.length;
+    expect(joined.content.slice(0, first.content.length)).toEqual(first.content);
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(second.content.length);
+    expect(ZMemoDoc.safeParse(joined).success).toBe(true);
+    // One more block would not fit.
+    const oneMore = { type: 'doc', content: [...joined.content, second.content[kept]] };
+    expect(ZMemoDoc.safeParse(oneMore).success).toBe(false);
+  });
+
+  it('keeps the whole second memo when it fits, and only the first when none of it does', () => {
+    const first = plainTextToMemo('a\nb');
+    expect(memoToPlainText(concatMemos(first, plainTextToMemo('c\nd')))).toBe('a\nb\nc\nd');
+    const full = plainTextToMemo('z'.repeat(MEMO_MAX_BYTES - 200));
+    expect(concatMemos(full, plainTextToMemo('y'.repeat(1000)))).toEqual(full);
+  });
 });

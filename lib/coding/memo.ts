@@ -549,13 +549,20 @@ export function concatMemos(first: unknown, second: unknown): MemoDoc {
   };
   const a = read(first);
   const b = read(second);
-  const blocks = [...b.content];
-  while (blocks.length > 0) {
-    const joined: MemoDoc = { type: 'doc', content: [...a.content, ...blocks] };
-    if (ZMemoDoc.safeParse(joined).success) return joined;
-    blocks.pop();
+  const join = (k: number): MemoDoc => ({ type: 'doc', content: [...a.content, ...b.content.slice(0, k)] });
+  // The most of the second memo's blocks that fit. Every block is valid on its own, so what can
+  // fail is only size, node count and depth, and dropping blocks never makes a valid memo
+  // invalid: binary search, not one validation of the whole memo per dropped block (merging
+  // two memos near the limit, 2,500 blocks, took 10 s).
+  if (ZMemoDoc.safeParse(join(b.content.length)).success) return join(b.content.length);
+  let lo = 0; // a count that fits (none of the second memo: `a` is valid)
+  let hi = b.content.length; // a count that does not
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (ZMemoDoc.safeParse(join(mid)).success) lo = mid;
+    else hi = mid;
   }
-  return a;
+  return lo === 0 ? a : join(lo);
 }
 
 /**
