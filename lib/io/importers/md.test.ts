@@ -75,6 +75,12 @@ describe('markdownToText on long lines', () => {
     expect(markdownToText(`${openers}x**`).text).toBe(`a __b ~~c [d ${openers.slice(15)}x`);
   });
 
+  it('keeps 100,000 "[" before a "]" that closes no link, and reads the links after it', () => {
+    const brackets = '[a '.repeat(100_000);
+    expect(markdownToText(`${brackets}] [link](http://x "t") ![img](y) [ref][r]`).text).toBe(`${brackets}] link img ref`);
+    expect(markdownToText(`${brackets}](x) b`).text).toBe(`${brackets.slice(1)} b`);
+  });
+
   it('drops 300,000 trailing spaces and blank lines', () => {
     expect(markdownToText(`text${' '.repeat(300_000)}\n${'   \n'.repeat(50_000)}`).text).toBe('text');
   });
