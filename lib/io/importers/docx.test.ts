@@ -3,7 +3,7 @@ import { zipSync } from 'fflate';
 
 import { ImportError } from '../errors';
 import { readFixture } from '../fixtures/read-fixture';
-import { importDocx, normaliseParagraphs } from './docx';
+import { importDocx, normaliseParagraphs, readCoreProperties } from './docx';
 
 async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
   try {
@@ -71,5 +71,20 @@ describe('normaliseParagraphs', () => {
   it('collapses blank lines and trailing blanks around a 500,000-space run', () => {
     const run = ' '.repeat(500_000);
     expect(normaliseParagraphs(`\n\nA${run}B  \r\n\r\n\r\n\r\nC\t\n\n${run}`)).toBe(`A${run}B\n\nC`);
+  });
+});
+
+// Regression: a property tag without its closing tag made the pattern scan to the end of the
+// XML once per such tag (20,000 of them in core.xml: seconds; the XML may be megabytes).
+describe('readCoreProperties', () => {
+  it('reads the properties that are closed and ignores 100,000 unclosed tags', () => {
+    const xml = `<cp:coreProperties>${'<dc:title>'.repeat(100_000)}<dc:creator>Ana &amp; Li</dc:creator></cp:coreProperties>`;
+    expect(readCoreProperties(xml)).toEqual({ author: 'Ana & Li' });
+  });
+
+  it('unwraps CDATA and ignores 100,000 unclosed CDATA openings after it', () => {
+    const xml = `<dc:title><![CDATA[Interview <3>]]>${' <![CDATA['.repeat(100_000)}</dc:title>`;
+    expect(readCoreProperties(xml).title).toBe(`Interview <3>${' <![CDATA['.repeat(100_000)}`.trim());
+    expect(readCoreProperties('<dc:title x="1">  T  </dc:title><dc:language></dc:language>')).toEqual({ title: 'T' });
   });
 });

@@ -12,7 +12,7 @@ import { zipSync } from 'fflate';
 
 import { ImportError, SUPPORTED_TYPES_TEXT } from '../errors';
 import { decodeHtmlEntities } from '../html-entities';
-import { removeTrailingBlanks } from '../linear-replace';
+import { removeTrailingBlanks, replaceBefore } from '../linear-replace';
 import type { ImportedSource, SourceMetadata } from '../types';
 import {
   DEFAULT_ZIP_LIMITS,
@@ -105,12 +105,26 @@ export function normaliseParagraphs(raw: string): string {
   return text.replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd();
 }
 
-/** Title, author, subject, keywords, language and creation date from docProps/core.xml. */
-function readCoreProperties(xml: string): SourceMetadata & { title?: string } {
+/**
+ * Title, author, subject, keywords, language and creation date from docProps/core.xml.
+ *
+ * Each pattern is searched only up to its tag's last closing tag (see ../linear-replace.ts):
+ * the XML comes from the upload and may be tens of megabytes, and an opening tag without a
+ * closing one would otherwise be scanned to the end once per such tag (quadratic).
+ *
+ * @param xml - the text of docProps/core.xml.
+ * @returns the properties that are present and not blank.
+ * @example
+ * readCoreProperties('<dc:title>Interview 3</dc:title>'); // { title: 'Interview 3' }
+ */
+export function readCoreProperties(xml: string): SourceMetadata & { title?: string } {
   const pick = (tag: string): string | undefined => {
-    const m = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`).exec(xml);
-    const value = m ? decodeHtmlEntities(m[1].replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')).trim() : '';
-    return value || undefined;
+    const close = xml.lastIndexOf(`</${tag}>`);
+    if (close === -1) return undefined;
+    const m = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`).exec(xml.slice(0, close + tag.length + 3));
+    if (!m) return undefined;
+    const raw = replaceBefore(m[1], m[1].lastIndexOf(']]>') + 3, /<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1');
+    return decodeHtmlEntities(raw).trim() || undefined;
   };
   const out: SourceMetadata & { title?: string } = {};
   const fields: [keyof (SourceMetadata & { title?: string }), string][] = [
