@@ -189,8 +189,8 @@ function wordsByParagraph(paragraphs: string[]): number {
 }
 
 describe('long texts', () => {
-  // Measured on a shared 2-core machine: 1 MB ~0.5–1 s, 10 MB ~5–10 s (whole-text segmentation
-  // of 64 KB alone took 20 s). No timing is asserted; the timeouts only stop a regression from
+  // Measured on a shared 2-core machine: words of 1 MB ~0.3–0.6 s, of 10 MB ~3.5–5 s
+  // (whole-text segmentation of 64 KB alone took 20 s). No timing is asserted; the timeouts only stop a regression from
   // hanging the suite.
   it('counts the words of a 1 MB transcript as paragraph-by-paragraph segmentation does', () => {
     const { text, paragraphs } = transcript(1_000_000);

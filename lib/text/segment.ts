@@ -27,11 +27,12 @@
 
 /**
  * Largest piece, in UTF-16 units, given to `Intl.Segmenter` at once. Chosen by measurement
- * (Node 20, 1 MB of mixed English/Chinese/emoji interview text, best of three): the cost per
- * character is flat from 256 to ~2 K units (~0.4 s per MB) and grows beyond (~0.55 s in 4 K
- * pieces, ~1 s in 16 K pieces; a 32 K piece alone takes 0.1 s).
+ * (Node 20, words of 1 MB of mixed English/Chinese/emoji interview text): 256–512-unit pieces
+ * ~0.3–0.5 s, 1 K ~10 % more, 2 K ~30 %, 4 K ~60 %, 16 K about twice (and a single 32 K piece
+ * takes 0.1 s). Any realistic text has a line break, space or CJK punctuation within the last
+ * three quarters of a piece this size, so the cuts stay certain.
  */
-export const DEFAULT_MAX_CHUNK = 1024;
+export const DEFAULT_MAX_CHUNK = 512;
 
 /** Options of the segmenting functions. */
 export interface SegmentOptions {
