@@ -38,6 +38,10 @@ const TRICKY: Record<string, string> = {
   emojiRun: `${FAMILY}${FAMILY}${THUMBS}${THUMBS}🇨🇳🇨🇳🇨🇳🇩🇪${FAMILY}e\u0301\u0302\u0303x${FLAGS}${FLAGS}`,
   hanRun: '我们主要卖到德国后来生意不好做了你觉得呢我觉得还是要靠朋友',
   url: 'see https://example.org/a/very/long/path/without/any/spaces?and=query&more=params#frag ok',
+  // 21 regional indicators: ten flags and a lone one, then more after a letter.
+  flagRun: `${'🇨🇳🇩🇪🇫🇷🇯🇵🇧🇷'.repeat(2)}🇺x🇨🇳🇩🇪🇺\u0301${FLAGS}`,
+  // U+0600 is a prepended mark: it joins the flag after it (GB9b).
+  prepend: `e👍 \u0600🇳🇳文 \u0600${FLAGS}${FLAGS}🇺 \u0600a`,
 };
 
 describe('countWords', () => {
@@ -103,7 +107,8 @@ describe('chunkText', () => {
 
   it('lets one cluster longer than the maximum be a piece of its own', () => {
     const text = `ab${'e' + '\u0301'.repeat(300)}cd`;
-    const { bounds } = chunkText(text, { maxChunk: 16 });
+    const { bounds, uncertainGraphemeCuts } = chunkText(text, { maxChunk: 16 });
+    expect(uncertainGraphemeCuts).toBe(0);
     // The cluster is [2, 303): cut before it, and not inside it.
     expect(bounds).toContain(2);
     expect(bounds.filter((b) => b > 2 && b < 303)).toEqual([]);
@@ -187,6 +192,41 @@ function wordsByParagraph(paragraphs: string[]): number {
   }
   return n;
 }
+
+describe('degenerate texts', () => {
+  it('cuts a 1 MB run of flags between pairs, exactly', () => {
+    const run = '🇨🇳🇩🇪🇯🇵'.repeat(85_000); // 255,000 flags, 1.02 MB
+    // With a lone indicator in front, every pair shifts by one: 510,002 indicators, 255,001 pairs.
+    // A pair cut in two anywhere would leave two lone indicators and one pair fewer.
+    for (const [text, pairs] of [[`x ${run} y`, 255_000], [`x 🇺${run}🇺 y`, 255_001]] as const) {
+      const chunks = chunkText(text);
+      expect(chunks.uncertainGraphemeCuts).toBe(0);
+      expect(chunks.uncertainWordCuts).toBe(0);
+      let count = 0;
+      for (const g of segments(text, 'grapheme')) if (g.segment.length === 4) count++;
+      expect(count).toBe(pairs);
+    }
+  }, 60_000);
+
+  it('finds the flag around an offset deep inside a 1 MB run', () => {
+    const text = `x${'🇨🇳'.repeat(250_000)}`;
+    expect(graphemeBoundaryAtOrBefore(text, 1 + 4 * 100_000 + 2)).toBe(1 + 4 * 100_000);
+    expect(graphemeBoundaryAtOrAfter(text, 1 + 4 * 100_000 + 2)).toBe(1 + 4 * 100_001);
+    expect(graphemeBoundaryAtOrAfter(text, 1 + 4 * 100_000)).toBe(1 + 4 * 100_000);
+  });
+
+  it('cuts a letter with a million combining marks instead of segmenting it whole', () => {
+    const text = `one a${'\u0301'.repeat(1_000_000)} two`;
+    const chunks = chunkText(text);
+    expect(chunks.uncertainGraphemeCuts).toBeGreaterThan(0);
+    for (let k = 1; k < chunks.bounds.length; k++) expect(chunks.bounds[k] - chunks.bounds[k - 1]).toBeLessThanOrEqual(DEFAULT_MAX_CHUNK + 4096);
+    // "one", "á…", "two"; pieces of marks alone may or may not count as words.
+    expect(Math.abs(countWords(text) - 3)).toBeLessThanOrEqual(chunks.uncertainWordCuts);
+    // Snapping inside it looks at a bounded window, and never leaves the cluster's letter.
+    expect(graphemeBoundaryAtOrBefore(text, 500_000)).toBeGreaterThanOrEqual(4);
+    expect(graphemeBoundaryAtOrAfter(text, 500_000)).toBeLessThanOrEqual(text.length - 4);
+  }, 60_000);
+});
 
 describe('long texts', () => {
   // Measured on a shared 2-core machine: words of 1 MB ~0.3–0.6 s, of 10 MB ~3.5–5 s

@@ -23,6 +23,11 @@
  * (ICU's dictionary for Chinese, Japanese, Thai may group the characters on either side
  * differently), so the word count may differ by one per such cut. {@link chunkText} reports how
  * many cuts were of that kind.
+ *
+ * Two degenerate cases stay linear too: a long run of flags is cut between pairs (regional
+ * indicators pair up from the start of the run, so counting them says where), and a single
+ * "character" longer than 4,096 units (a letter with thousands of combining marks, which only a
+ * crafted file has) is cut inside, counted as an uncertain grapheme cut.
  */
 
 /**
@@ -52,6 +57,11 @@ export interface TextChunks {
    * comment): the word count may differ from whole-text segmentation by at most this many.
    */
   uncertainWordCuts: number;
+  /**
+   * Cuts inside a grapheme cluster longer than 4,096 units (only crafted text has one): the
+   * grapheme segmentation may differ from whole-text segmentation by at most this many.
+   */
+  uncertainGraphemeCuts: number;
 }
 
 /** One segment, as `Intl.Segmenter` gives it, with its index in the whole text. */
@@ -91,16 +101,18 @@ export function chunkText(text: string, options: SegmentOptions = {}): TextChunk
   const n = text.length;
   const bounds = [0];
   let uncertainWordCuts = 0;
+  let uncertainGraphemeCuts = 0;
   let s = 0;
   while (n - s > max) {
     const cut = nextCut(text, s, max);
     if (!cut.word) uncertainWordCuts++;
+    if (!cut.grapheme) uncertainGraphemeCuts++;
     bounds.push(cut.at);
     s = cut.at;
   }
   // (A cluster reaching the end of the text may already have ended the last piece there.)
   if (bounds[bounds.length - 1] !== n) bounds.push(n);
-  return { bounds, uncertainWordCuts };
+  return { bounds, uncertainWordCuts, uncertainGraphemeCuts };
 }
 
 /**
@@ -163,6 +175,8 @@ export function countWords(text: string, options: SegmentOptions = {}): number {
 export function graphemeBoundaryAtOrBefore(text: string, u16: number): number {
   checkOffset(text, u16);
   if (isGraphemeCut(text, u16)) return u16;
+  const flags = regionalIndicatorBoundary(text, u16);
+  if (flags !== undefined) return flags ? u16 : graphemeBoundaryAtOrBefore(text, u16 - 2);
   const [a, b] = certainWindow(text, u16);
   let best = a;
   for (const s of segmenterFor('grapheme').segment(text.slice(a, b))) {
@@ -187,6 +201,8 @@ export function graphemeBoundaryAtOrBefore(text: string, u16: number): number {
 export function graphemeBoundaryAtOrAfter(text: string, u16: number): number {
   checkOffset(text, u16);
   if (isGraphemeCut(text, u16)) return u16;
+  const flags = regionalIndicatorBoundary(text, u16);
+  if (flags !== undefined) return flags ? u16 : graphemeBoundaryAtOrAfter(text, u16 + 2);
   const [a, b] = certainWindow(text, u16);
   for (const s of segmenterFor('grapheme').segment(text.slice(a, b))) {
     const at = a + s.index;
@@ -197,12 +213,20 @@ export function graphemeBoundaryAtOrAfter(text: string, u16: number): number {
 
 // ---- where a cut is certain ---------------------------------------------------------------
 
-/** The nearest certain grapheme boundaries strictly around `u16` (which is not one). */
+/**
+ * The nearest certain grapheme boundaries strictly around `u16` (which is not one), at most
+ * {@link LONG_CLUSTER} units away (a longer cluster is cut there).
+ */
 function certainWindow(text: string, u16: number): [number, number] {
+  const lo = Math.max(0, u16 - LONG_CLUSTER);
+  const hi = Math.min(text.length, u16 + LONG_CLUSTER);
   let a = u16 - 1;
-  while (a > 0 && !isGraphemeCut(text, a)) a--;
+  while (a > lo && !isGraphemeCut(text, a)) a--;
   let b = u16 + 1;
-  while (b < text.length && !isGraphemeCut(text, b)) b++;
+  while (b < hi && !isGraphemeCut(text, b)) b++;
+  // Never start or end the window inside a surrogate pair.
+  if (a > 0 && isLow(text.charCodeAt(a)) && isHigh(text.charCodeAt(a - 1))) a--;
+  if (b < text.length && isLow(text.charCodeAt(b)) && isHigh(text.charCodeAt(b - 1))) b++;
   return [Math.max(0, a), Math.min(text.length, b)];
 }
 
@@ -210,17 +234,61 @@ function certainWindow(text: string, u16: number): [number, number] {
  * The end of the piece that starts at `s` (only called when more than `max` units remain), and
  * whether it is a certain word boundary.
  */
-function nextCut(text: string, s: number, max: number): { at: number; word: boolean } {
+function nextCut(text: string, s: number, max: number): { at: number; word: boolean; grapheme: boolean } {
   const e = s + max;
   const half = s + Math.max(1, max >> 1);
   const quarter = s + Math.max(1, max >> 2);
-  for (let p = e; p >= half; p--) if (text.charCodeAt(p - 1) === LF) return { at: p, word: true };
-  for (let p = e; p >= quarter; p--) if (isWordCut(text, p)) return { at: p, word: true };
-  for (let p = e; p > s; p--) if (isGraphemeCut(text, p)) return { at: p, word: isWordCut(text, p) };
-  // One grapheme cluster longer than `max`: the piece ends where it does.
-  let p = e + 1;
-  while (p < text.length && !isGraphemeCut(text, p)) p++;
-  return { at: p, word: isWordCut(text, p) };
+  for (let p = e; p >= half; p--) if (text.charCodeAt(p - 1) === LF) return { at: p, word: true, grapheme: true };
+  for (let p = e; p >= quarter; p--) if (isWordCut(text, p)) return { at: p, word: true, grapheme: true };
+  for (let p = e; p > s; p--) if (isGraphemeCut(text, p)) return { at: p, word: isWordCut(text, p), grapheme: true };
+  // A run of flags: regional indicators pair up from the start of the run (GB12/13, WB15/16).
+  // The piece starts on a pair boundary (or the run starts inside it), so counting the
+  // indicators since its start tells where a pair ends.
+  const flags = regionalIndicatorCut(text, s, e);
+  if (flags > 0) return { at: flags, word: true, grapheme: true };
+  // One grapheme cluster longer than `max`: the piece ends where it does, up to a limit.
+  const limit = Math.min(text.length, e + LONG_CLUSTER);
+  for (let p = e + 1; p < limit; p++) if (isGraphemeCut(text, p)) return { at: p, word: isWordCut(text, p), grapheme: true };
+  if (limit === text.length) return { at: limit, word: true, grapheme: true };
+  // Thousands of combining marks on one letter: no text has them, but an upload may. Cut
+  // anyway (not inside a surrogate pair) rather than hand Intl.Segmenter an unbounded string.
+  const at = isHigh(text.charCodeAt(e - 1)) && isLow(text.charCodeAt(e)) ? e - 1 : e;
+  return { at, word: false, grapheme: false };
+}
+
+/**
+ * Longest stretch, in UTF-16 units, searched for the end of one grapheme cluster (beyond a
+ * piece's maximum, or either side of an offset). Real clusters are a few units long; only
+ * a crafted text (a letter with thousands of combining marks) has longer ones, and then the
+ * cluster is cut here instead of being segmented whole.
+ */
+const LONG_CLUSTER = 4096;
+
+/**
+ * In a run of regional indicators, the last pair boundary in `(s, e]`, or 0 when `e` is not
+ * inside such a run. Assumes `s` is a pair boundary when the run started before it.
+ */
+function regionalIndicatorCut(text: string, s: number, e: number): number {
+  let p = isHigh(text.charCodeAt(e - 1)) && isLow(text.charCodeAt(e)) ? e - 1 : e;
+  if (p - 2 < s || !isRegionalIndicator(codePointBefore(text, p)) || !isRegionalIndicator(codePointAt(text, p))) return 0;
+  let count = 0;
+  for (let q = p; q - 2 >= s && isRegionalIndicator(codePointBefore(text, q)); q -= 2) count++;
+  if (count % 2 === 1) p -= 2;
+  // Only between two indicators: at the run's start the cut would depend on what precedes it
+  // (a prepended mark joins the first flag).
+  return p > s && isRegionalIndicator(codePointBefore(text, p)) ? p : 0;
+}
+
+/**
+ * Whether `p`, between two regional indicators, ends a pair (even count since the run's
+ * start); undefined when `p` is not between two. Linear in the length of the run.
+ */
+function regionalIndicatorBoundary(text: string, p: number): boolean | undefined {
+  if (p < 2 || p + 2 > text.length) return undefined;
+  if (!isRegionalIndicator(codePointBefore(text, p)) || !isRegionalIndicator(codePointAt(text, p))) return undefined;
+  let count = 0;
+  for (let q = p; q >= 2 && isRegionalIndicator(codePointBefore(text, q)); q -= 2) count++;
+  return count % 2 === 0;
 }
 
 /** Whether `p` (0 < p < length) is certainly a word boundary, and a grapheme boundary. */
