@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   buildHierarchyTable,
   buildHierarchyTree,
+  type CodeCodingStats,
   descendantIds,
   groupProblem,
+  hierarchyTableFromRollUps,
+  hierarchyTreeFromRollUps,
   indexHierarchy,
   HierarchyRuleError,
   levelChangeProblem,
@@ -17,7 +20,10 @@ import {
   renumberLabels,
   rollUp,
   rollUpAndSummarize,
+  rollUpFromStats,
+  type SharedSegmentCoding,
   summarize,
+  summarizeRollUps,
 } from './hierarchy';
 import { labelPrefixes, type CodeLevel, type HierarchyCode, type HierarchyCoding, type HierarchyTreeNode } from './hierarchy-types';
 
@@ -555,5 +561,87 @@ describe('rollUpAndSummarize', () => {
     expect(both.rollUps).toEqual(rollUp(codes, codings));
     expect(both.summary).toEqual(summarize(codes, codings));
     expect(both.rollUps.get('b1')).toEqual({ segments: 2, sources: 2, directCodings: 0 });
+  });
+});
+
+/**
+ * What the data layer's SQL returns for rollUpFromStats, computed the plain way: per code its
+ * rows, distinct segments and distinct sources; and the codings of segments two or more codes
+ * code (every code's rows there, repeats included, as the SQL join returns them).
+ */
+function statsOf(codings: readonly HierarchyCoding[]): { stats: CodeCodingStats[]; shared: SharedSegmentCoding[] } {
+  const perCode = new Map<string, { codings: number; segments: Set<string>; sources: Set<string> }>();
+  const codesOnSegment = new Map<string, Set<string>>();
+  for (const k of codings) {
+    const key = `${k.sourceId}|${k.start}|${k.end}`;
+    const c = perCode.get(k.codeId) ?? { codings: 0, segments: new Set<string>(), sources: new Set<string>() };
+    c.codings += 1;
+    c.segments.add(key);
+    c.sources.add(k.sourceId);
+    perCode.set(k.codeId, c);
+    codesOnSegment.set(key, (codesOnSegment.get(key) ?? new Set<string>()).add(k.codeId));
+  }
+  const stats = [...perCode].map(([codeId, c]) => ({ codeId, codings: c.codings, segments: c.segments.size, sourceIds: [...c.sources] }));
+  const shared = codings
+    .filter((k) => codesOnSegment.get(`${k.sourceId}|${k.start}|${k.end}`)!.size > 1)
+    .map((k) => ({ codeId: k.codeId, sourceId: k.sourceId, start: k.start, end: k.end }));
+  return { stats, shared };
+}
+
+describe('rollUpFromStats', () => {
+  it('counts a span two concepts of a category code once, and ignores unknown codes', () => {
+    const codes = [code('cc', 4), code('a', 3, 'cc'), code('b', 2, 'a'), code('c1', 1, 'b'), code('c2', 1, 'b'), code('c3', 1)];
+    const codings = [
+      coding('c1', 's1', 0, 10),
+      coding('c2', 's1', 0, 10, 'u2'),
+      coding('c2', 's1', 0, 10, 'u3'),
+      coding('b', 's2', 5, 9),
+      coding('c3', 's1', 0, 10),
+      coding('nope', 's9', 0, 10),
+      coding('nope', 's1', 0, 10),
+    ];
+    const { stats, shared } = statsOf(codings);
+    const r = rollUpFromStats(codes, stats, shared);
+    expect(r.byCode.get('b')).toEqual({ segments: 2, sources: 2, directCodings: 1 });
+    expect(r.byCode.get('cc')).toEqual({ segments: 2, sources: 2, directCodings: 0 });
+    expect(r.byCode.get('c2')).toEqual({ segments: 1, sources: 1, directCodings: 2 });
+    expect(r.byCode.has('nope')).toBe(false);
+    // s1 [0,10) and s2 [5,9): the unknown code's s9 segment is not counted.
+    expect(r.total).toEqual({ segments: 2, sources: 2 });
+  });
+
+  it('equals rollUp on random data with shared spans, bad parents and unknown codes, and so do the table, tree and summary', () => {
+    let seed = 777;
+    const rand = (n: number) => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed % n;
+    };
+    for (let round = 0; round < 5; round++) {
+      const codes: HierarchyCode[] = [];
+      for (let i = 0; i < 80; i++) {
+        const level = (1 + rand(4)) as CodeLevel;
+        const parent = rand(6) === 0 ? (rand(2) ? 'ghost' : `x${i}`) : `x${rand(Math.max(1, i))}`;
+        codes.push(code(`x${i}`, level, i === 0 ? null : parent, `L${i}`));
+      }
+      const codings: HierarchyCoding[] = [];
+      for (let i = 0; i < 2000; i++) {
+        const start = rand(30);
+        codings.push(coding(`x${rand(84)}`, `s${rand(5)}`, start, start + 1 + rand(3), `u${rand(3)}`));
+      }
+      const { stats, shared } = statsOf(codings);
+      expect(shared.length).toBeGreaterThan(0);
+      const fromStats = rollUpFromStats(codes, stats, shared);
+      expect(fromStats.byCode).toEqual(rollUp(codes, codings));
+      expect(summarizeRollUps(codes, fromStats)).toEqual(summarize(codes, codings));
+      expect(hierarchyTableFromRollUps(codes, fromStats)).toEqual(buildHierarchyTable(codes, codings));
+      expect(hierarchyTreeFromRollUps(codes, fromStats, 'P')).toEqual(buildHierarchyTree(codes, codings, 'P'));
+    }
+  });
+
+  it('gives zeros for a project without codings', () => {
+    const codes = [code('b', 2), code('c', 1, 'b')];
+    const r = rollUpFromStats(codes, [], []);
+    expect(r.byCode.get('b')).toEqual({ segments: 0, sources: 0, directCodings: 0 });
+    expect(r.total).toEqual({ segments: 0, sources: 0 });
   });
 });

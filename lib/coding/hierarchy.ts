@@ -454,11 +454,13 @@ export function rollUp(codes: readonly HierarchyCode[], codings: readonly Hierar
   return rollUpIndexed(indexCodes(codes), codings).byCode;
 }
 
-interface RollUpResult {
+/** Roll-ups of every code and the project totals, as the table, tree and summary take them. */
+export interface HierarchyRollUps {
   byCode: Map<string, RollUp>;
   /** Distinct segments and sources over all codings of known codes. */
   total: { segments: number; sources: number };
 }
+type RollUpResult = HierarchyRollUps;
 
 function rollUpIndexed(index: CodeIndex, codings: readonly HierarchyCoding[]): RollUpResult {
   // Codes, segments and sources as small integers, so the counting below runs on typed arrays.
@@ -531,6 +533,136 @@ function distinctPerSubtree(rowCode: Int32Array, rowValue: Int32Array, rows: num
   return counts;
 }
 
+/**
+ * What the database aggregates per code for {@link rollUpFromStats} (one `GROUP BY` over the
+ * codings): the coding rows on the code, its distinct segments, and the distinct sources.
+ */
+export interface CodeCodingStats {
+  codeId: string;
+  /** Coding rows applied to the code itself. */
+  codings: number;
+  /** Distinct (source, start, end) ranges among them. */
+  segments: number;
+  /** Distinct sources among them. */
+  sourceIds: readonly string[];
+}
+
+/**
+ * One code's coding of a segment that more than one code codes (the only segments where a
+ * subtree can count a segment twice); repeats of the same (code, segment) are harmless.
+ */
+export interface SharedSegmentCoding {
+  codeId: string;
+  sourceId: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The counts of {@link rollUp}, from per-code aggregates instead of every coding, so a page
+ * reads about 2,000 rows rather than 100,000. Same numbers, by inclusion–exclusion: a
+ * subtree's distinct segments are the sum of its codes' own distinct segments, less, for every
+ * segment that k > 1 codes of the subtree code, the k − 1 extra counts; only segments coded by
+ * two or more codes are needed for that. Sources are few, so their union per subtree is taken
+ * directly from each code's source list. Rows of unknown codes are ignored.
+ *
+ * @param stats - per-code aggregates (codes without codings may be left out).
+ * @param shared - the codings of segments that two or more codes code.
+ * @returns an entry for every code, zeros included, and the project totals.
+ */
+export function rollUpFromStats(codes: readonly HierarchyCode[], stats: readonly CodeCodingStats[], shared: readonly SharedSegmentCoding[]): HierarchyRollUps {
+  return rollUpFromStatsIndexed(indexCodes(codes), stats, shared);
+}
+
+function rollUpFromStatsIndexed(index: CodeIndex, stats: readonly CodeCodingStats[], shared: readonly SharedSegmentCoding[]): HierarchyRollUps {
+  const ids = [...index.byId.keys()];
+  const codeNo = new Map<string, number>();
+  ids.forEach((id, i) => codeNo.set(id, i));
+  const parentNo = Int32Array.from(ids, (id) => {
+    const parent = index.parentOf.get(id);
+    return parent == null ? -1 : codeNo.get(parent)!;
+  });
+  const direct = new Int32Array(ids.length);
+  const own = new Int32Array(ids.length);
+  // (code, source) rows for the distinct-sources walk, as in rollUpIndexed.
+  const sourceNos = new Map<string, number>();
+  let pairs = 0;
+  for (const s of stats) if (codeNo.has(s.codeId)) pairs += s.sourceIds.length;
+  const rowCode = new Int32Array(pairs);
+  const rowSource = new Int32Array(pairs);
+  let rows = 0;
+  const seenStats = new Uint8Array(ids.length);
+  for (const s of stats) {
+    const c = codeNo.get(s.codeId);
+    if (c === undefined || seenStats[c]) continue;
+    seenStats[c] = 1;
+    direct[c] = s.codings;
+    own[c] = s.segments;
+    for (const sourceId of s.sourceIds) {
+      let n = sourceNos.get(sourceId);
+      if (n === undefined) sourceNos.set(sourceId, (n = sourceNos.size));
+      rowCode[rows] = c;
+      rowSource[rows] = n;
+      rows += 1;
+    }
+  }
+  const sources = distinctPerSubtree(rowCode, rowSource, rows, sourceNos.size, parentNo);
+
+  // Segments: sum of own distinct segments over each subtree (each code adds to itself and its
+  // ancestors), then the over-count on shared segments taken off.
+  const segments = new Int32Array(ids.length);
+  let totalSegments = 0;
+  for (let c = 0; c < ids.length; c++) {
+    if (own[c] === 0) continue;
+    totalSegments += own[c];
+    for (let a = c; a !== -1; a = parentNo[a]) segments[a] += own[c];
+  }
+  // Group the shared codings by segment; per segment, how many distinct codes of each subtree
+  // code it (k), then subtract k − 1. The same code twice on a segment counts once.
+  const bySegment = new Map<string, Map<number, Map<number, number[]>>>();
+  for (const row of shared) {
+    const c = codeNo.get(row.codeId);
+    if (c === undefined) continue;
+    let byStart = bySegment.get(row.sourceId);
+    if (byStart === undefined) bySegment.set(row.sourceId, (byStart = new Map()));
+    let byEnd = byStart.get(row.start);
+    if (byEnd === undefined) byStart.set(row.start, (byEnd = new Map()));
+    const list = byEnd.get(row.end);
+    if (list === undefined) byEnd.set(row.end, [c]);
+    else list.push(c);
+  }
+  const hits = new Int32Array(ids.length);
+  const codeStamp = new Int32Array(ids.length).fill(-1);
+  const touched: number[] = [];
+  let segmentNo = 0;
+  for (const byStart of bySegment.values()) {
+    for (const byEnd of byStart.values()) {
+      for (const list of byEnd.values()) {
+        segmentNo += 1;
+        let distinctCodes = 0;
+        for (const c of list) {
+          if (codeStamp[c] === segmentNo) continue;
+          codeStamp[c] = segmentNo;
+          distinctCodes += 1;
+          for (let a = c; a !== -1; a = parentNo[a]) {
+            if (hits[a] === 0) touched.push(a);
+            hits[a] += 1;
+          }
+        }
+        if (distinctCodes > 1) totalSegments -= distinctCodes - 1;
+        for (const a of touched) {
+          segments[a] -= hits[a] - 1;
+          hits[a] = 0;
+        }
+        touched.length = 0;
+      }
+    }
+  }
+  const byCode = new Map<string, RollUp>();
+  ids.forEach((id, i) => byCode.set(id, { segments: segments[i], sources: sources[i], directCodings: direct[i] }));
+  return { byCode, total: { segments: totalSegments, sources: sourceNos.size } };
+}
+
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const counted = (n: number, one: string, many: string) => `${integer.format(n)} ${n === 1 ? one : many}`;
 
@@ -552,6 +684,11 @@ function summaryOf(index: CodeIndex, segments: number): HierarchySummary {
  */
 export function summarize(codes: readonly HierarchyCode[], codings: readonly HierarchyCoding[]): HierarchySummary {
   return rollUpAndSummarize(codes, codings).summary;
+}
+
+/** The summary line ({@link summarize}) from roll-ups already computed (e.g. {@link rollUpFromStats}). */
+export function summarizeRollUps(codes: readonly HierarchyCode[], rollUps: HierarchyRollUps): HierarchySummary {
+  return summaryOf(indexCodes(codes), rollUps.total.segments);
 }
 
 /** {@link rollUp} and {@link summarize} from one pass over the codings (what a page needs both for). */
@@ -579,7 +716,15 @@ export function rollUpAndSummarize(codes: readonly HierarchyCode[], codings: rea
  */
 export function buildHierarchyTable(codes: readonly HierarchyCode[], codings: readonly HierarchyCoding[]): HierarchyTable {
   const index = indexCodes(codes);
-  const counts = rollUpIndexed(index, codings);
+  return tableOf(index, rollUpIndexed(index, codings));
+}
+
+/** {@link buildHierarchyTable} from roll-ups already computed (e.g. {@link rollUpFromStats}, in SQL). */
+export function hierarchyTableFromRollUps(codes: readonly HierarchyCode[], rollUps: HierarchyRollUps): HierarchyTable {
+  return tableOf(indexCodes(codes), rollUps);
+}
+
+function tableOf(index: CodeIndex, counts: HierarchyRollUps): HierarchyTable {
   const cell = (code: HierarchyCode | null): HierarchyCell | null => {
     if (code === null) return null;
     const r = counts.byCode.get(code.id)!;
@@ -617,7 +762,15 @@ export function buildHierarchyTable(codes: readonly HierarchyCode[], codings: re
  */
 export function buildHierarchyTree(codes: readonly HierarchyCode[], codings: readonly HierarchyCoding[], rootName: string): HierarchyTreeNode {
   const index = indexCodes(codes);
-  const counts = rollUpIndexed(index, codings);
+  return treeOf(index, rollUpIndexed(index, codings), rootName);
+}
+
+/** {@link buildHierarchyTree} from roll-ups already computed (e.g. {@link rollUpFromStats}, in SQL). */
+export function hierarchyTreeFromRollUps(codes: readonly HierarchyCode[], rollUps: HierarchyRollUps, rootName: string): HierarchyTreeNode {
+  return treeOf(indexCodes(codes), rollUps, rootName);
+}
+
+function treeOf(index: CodeIndex, counts: HierarchyRollUps, rootName: string): HierarchyTreeNode {
   const node = (code: HierarchyCode): HierarchyTreeNode => {
     const r = counts.byCode.get(code.id)!;
     return {

@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { ROLE_LABELS } from '@/lib/auth/roles';
-import { summarize } from '@/lib/coding/hierarchy';
-import { loadHierarchy } from '@/lib/server/data/hierarchy/load-hierarchy';
+import { loadHierarchyRollUps } from '@/lib/server/data/hierarchy/load-hierarchy';
 import { loadProjectPage } from '@/lib/server/pages';
 
 type Props = { params: Promise<{ projectId: string }> };
@@ -15,8 +14,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProjectOverviewPage({ params }: Props) {
   const { user, project } = await loadProjectPage((await params).projectId);
-  const hierarchy = await loadHierarchy({ userId: user.id, projectId: project.id });
-  const summary = summarize(hierarchy.codes, hierarchy.codings);
+  const { summary } = await loadHierarchyRollUps({ userId: user.id, projectId: project.id });
   const base = `/projects/${project.id}`;
   return (
     <>

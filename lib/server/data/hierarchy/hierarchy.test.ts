@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { TRelation } from '@/lib/validation/hierarchy';
+import { rollUp, summarize } from '@/lib/coding/hierarchy';
 import { makeProject, makeUser } from '@/prisma/seed/factories';
 
 import { db } from '../../db/client';
@@ -13,7 +14,7 @@ import { createCodeAndApply } from '../coding/create-code-and-apply';
 import { createRelation, deleteRelation, updateRelation } from '../relation/save-relation';
 import { createSourceFromText } from '../source/create-source';
 import { groupCodes } from './group-codes';
-import { loadHierarchy } from './load-hierarchy';
+import { loadHierarchy, loadHierarchyRollUps } from './load-hierarchy';
 import { mergeCodes } from './merge-codes';
 import { moveCode } from './move-code';
 import { renumberCodeLabels } from './renumber-labels';
@@ -625,6 +626,51 @@ describe('loadHierarchy', () => {
       { id: c2.id, codeId: concept.id, sourceId: source.id, start: 17, end: 38, coderId: coder2.id },
     ]);
     expect(data.relations).toEqual([{ id: r.id, fromId: cat.id, toId: core.id, type: 'context', customType: '', memoText: 'why', evidenceCodingIds: [c1.id] }]);
+  });
+});
+
+describe('loadHierarchyRollUps', () => {
+  it('aggregates in the database to the same roll-ups and summary as rollUp over every coding', async () => {
+    const { coder, coder2, viewer, projectId, source, code, coding } = await setup();
+    const core = await code('trust work', 4);
+    const main = await code('platform economy', 3, core.id);
+    const cat = await code('market trust', 2, main.id);
+    const c1 = await code('trust', 1, cat.id);
+    const c2 = await code('doubt', 1, cat.id);
+    const loose = await code('price');
+    const other = await createSourceFromText({ userId: coder.id, projectId, input: { title: 'Interview 2', kind: 'interview', folderId: null, text: TEXT } });
+    // One span coded by two concepts of the category and by two coders; the category itself;
+    // a span only the loose concept codes; a second source.
+    await coding(c1.id, 17, 38);
+    await coding(c1.id, 17, 38, coder2.id);
+    await coding(c2.id, 17, 38);
+    await coding(cat.id, 17, 38);
+    await coding(c2.id, 40, 50);
+    await coding(loose.id, 40, 50);
+    await coding(loose.id, 0, 5);
+    await applyCode({ userId: coder.id, projectId, sourceId: other.id, input: { codeId: c1.id, start: 17, end: 38 } });
+
+    const all = await loadHierarchy({ userId: viewer.id, projectId });
+    const data = await loadHierarchyRollUps({ userId: viewer.id, projectId });
+    expect(data.rollUps.byCode).toEqual(rollUp(all.codes, all.codings));
+    expect(data.summary).toEqual(summarize(all.codes, all.codings));
+    expect(data.rollUps.byCode.get(cat.id)).toEqual({ segments: 3, sources: 2, directCodings: 1 });
+    expect(data.rollUps.byCode.get(core.id)).toEqual({ segments: 3, sources: 2, directCodings: 0 });
+    expect(data.rollUps.total).toEqual({ segments: 4, sources: 2 });
+    expect(data.summary.line).toBe('4 coded segments · 3 concepts · 1 category · 1 main category · 1 core category');
+    expect(data.codes).toEqual(all.codes);
+    expect(data.relations).toEqual(all.relations);
+    expect('codings' in data).toBe(false);
+  });
+
+  it('gives zeros without codings, and NOT_FOUND to non-members', async () => {
+    const { viewer, projectId, code } = await setup();
+    const cat = await code('market', 2);
+    const data = await loadHierarchyRollUps({ userId: viewer.id, projectId });
+    expect(data.rollUps.byCode.get(cat.id)).toEqual({ segments: 0, sources: 0, directCodings: 0 });
+    expect(data.summary.segments).toBe(0);
+    const outsider = await makeUser();
+    expect((await rejection(loadHierarchyRollUps({ userId: outsider.id, projectId }))).code).toBe('NOT_FOUND');
   });
 });
 

@@ -1,6 +1,7 @@
 import 'server-only';
 
-import { type HierarchyCode, type HierarchyCoding, toCodeLevel as toLevel } from '@/lib/coding/hierarchy-types';
+import { type CodeCodingStats, type HierarchyRollUps, rollUpFromStats, type SharedSegmentCoding, summarizeRollUps } from '@/lib/coding/hierarchy';
+import { type HierarchyCode, type HierarchyCoding, type HierarchySummary, toCodeLevel as toLevel } from '@/lib/coding/hierarchy-types';
 import { type HierarchyRelation, type RelationType } from '@/lib/coding/relations';
 import { AppError } from '@/lib/errors/app-error';
 
@@ -17,25 +18,89 @@ export interface HierarchyData {
 export { toCodeLevel as toLevel } from '@/lib/coding/hierarchy-types';
 
 /**
- * Everything the hierarchy views and rules need for one project: codes with level, parent,
- * label and network position; codings reduced to (code, source, range, coder); relations.
+ * Everything the hierarchy rules need for one project: codes with level, parent, label and
+ * network position; every coding reduced to (code, source, range, coder); relations. Reads
+ * every coding: for exports and rules, not for pages (see {@link loadHierarchyRollUps}).
  * @throws AppError NOT_FOUND
  */
 export async function loadHierarchy(options: { userId: string; projectId: string }): Promise<HierarchyData> {
   await requireProjectPermission({ ...options, permission: 'project:read' });
-  const [project, codes, codings, relations] = await Promise.all([
-    db.project.findUnique({ where: { id: options.projectId }, select: { id: true, name: true, corePrefix: true } }),
-    db.code.findMany({
-      where: { projectId: options.projectId },
-      select: { id: true, name: true, label: true, level: true, parentId: true, color: true, definition: true, networkX: true, networkY: true },
-      orderBy: { name: 'asc' },
-    }),
+  const [base, codings] = await Promise.all([
+    loadBase(options.projectId),
     db.coding.findMany({
       where: { projectId: options.projectId },
       select: { id: true, codeId: true, sourceId: true, start: true, end: true, coderId: true },
     }),
+  ]);
+  return { ...base, codings };
+}
+
+/** What the hierarchy pages show: codes, relations and the roll-ups, without the codings. */
+export interface HierarchyRollUpData extends Omit<HierarchyData, 'codings'> {
+  /** Counts per code subtree and project totals, as {@link rollUp} gives them from every coding. */
+  rollUps: HierarchyRollUps;
+  summary: HierarchySummary;
+}
+
+/**
+ * The hierarchy with its roll-ups (distinct segments and sources per subtree, codings per code)
+ * and the summary line, aggregated in the database: two `GROUP BY` queries return one row per
+ * code and the codings of segments that several codes share, instead of every coding (100,000
+ * rows at research scale), and {@link rollUpFromStats} gives the same numbers as `rollUp`.
+ * @throws AppError NOT_FOUND
+ */
+export async function loadHierarchyRollUps(options: { userId: string; projectId: string }): Promise<HierarchyRollUpData> {
+  await requireProjectPermission({ ...options, permission: 'project:read' });
+  const [base, stats] = await Promise.all([loadBase(options.projectId), codingStats(options.projectId)]);
+  const rollUps = rollUpFromStats(base.codes, stats.perCode, stats.shared);
+  return { ...base, rollUps, summary: summarizeRollUps(base.codes, rollUps) };
+}
+
+/**
+ * Per code: its coding rows, distinct segments and distinct sources; and the codings of
+ * segments coded by two or more codes. Plain SQL that SQLite (3.44+, string_agg) and
+ * PostgreSQL both run. Source ids are cuids, so a comma separates them safely.
+ */
+async function codingStats(projectId: string): Promise<{ perCode: CodeCodingStats[]; shared: SharedSegmentCoding[] }> {
+  const [perCode, shared] = await Promise.all([
+    db.$queryRaw<Array<{ codeId: string; codings: number | bigint; segments: number | bigint; sourceIds: string | null }>>`
+      SELECT "codeId", CAST(SUM("codings") AS INTEGER) AS "codings", CAST(SUM("segments") AS INTEGER) AS "segments", string_agg("sourceId", ',') AS "sourceIds"
+      FROM (
+        SELECT "codeId", "sourceId", SUM("n") AS "codings", COUNT(*) AS "segments"
+        FROM (
+          SELECT "codeId", "sourceId", "start", "end", COUNT(*) AS "n"
+          FROM "Coding" WHERE "projectId" = ${projectId}
+          GROUP BY "codeId", "sourceId", "start", "end"
+        ) AS "perSegment"
+        GROUP BY "codeId", "sourceId"
+      ) AS "perSource"
+      GROUP BY "codeId"`,
+    db.$queryRaw<Array<{ codeId: string; sourceId: string; start: number | bigint; end: number | bigint }>>`
+      SELECT DISTINCT c."codeId", c."sourceId", c."start", c."end"
+      FROM "Coding" AS c
+      JOIN (
+        SELECT "sourceId", "start", "end" FROM "Coding" WHERE "projectId" = ${projectId}
+        GROUP BY "sourceId", "start", "end" HAVING MIN("codeId") <> MAX("codeId")
+      ) AS m ON m."sourceId" = c."sourceId" AND m."start" = c."start" AND m."end" = c."end"
+      WHERE c."projectId" = ${projectId}`,
+  ]);
+  return {
+    perCode: perCode.map((r) => ({ codeId: r.codeId, codings: Number(r.codings), segments: Number(r.segments), sourceIds: r.sourceIds ? r.sourceIds.split(',') : [] })),
+    shared: shared.map((r) => ({ codeId: r.codeId, sourceId: r.sourceId, start: Number(r.start), end: Number(r.end) })),
+  };
+}
+
+/** The project, its codes and relations (after the permission check). */
+async function loadBase(projectId: string): Promise<Omit<HierarchyData, 'codings'>> {
+  const [project, codes, relations] = await Promise.all([
+    db.project.findUnique({ where: { id: projectId }, select: { id: true, name: true, corePrefix: true } }),
+    db.code.findMany({
+      where: { projectId },
+      select: { id: true, name: true, label: true, level: true, parentId: true, color: true, definition: true, networkX: true, networkY: true },
+      orderBy: { name: 'asc' },
+    }),
     db.codeRelation.findMany({
-      where: { projectId: options.projectId },
+      where: { projectId },
       select: { id: true, fromId: true, toId: true, type: true, customType: true, memoText: true, evidence: { select: { codingId: true } } },
       orderBy: { createdAt: 'asc' },
     }),
@@ -44,7 +109,6 @@ export async function loadHierarchy(options: { userId: string; projectId: string
   return {
     project,
     codes: codes.map((c) => ({ ...c, level: toLevel(c.level) })),
-    codings,
     relations: relations.map((r) => ({
       id: r.id,
       fromId: r.fromId,

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 
 import { HierarchyTableView } from '@/components/hierarchy/hierarchy-table-view';
-import { buildHierarchyTable } from '@/lib/coding/hierarchy';
+import { hierarchyTableFromRollUps } from '@/lib/coding/hierarchy';
 import { loadHierarchyPage } from '@/lib/server/hierarchy-page';
 
 export const metadata: Metadata = { title: 'Hierarchy table' };
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Hierarchy table' };
 export default async function HierarchyTablePage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const { hierarchy } = await loadHierarchyPage(projectId);
-  const table = buildHierarchyTable(hierarchy.codes, hierarchy.codings);
+  const table = hierarchyTableFromRollUps(hierarchy.codes, hierarchy.rollUps);
   const href = (format: string) => `/api/projects/${projectId}/exports/hierarchy?format=${format}`;
   return (
     <>

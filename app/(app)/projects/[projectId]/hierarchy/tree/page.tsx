@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 
 import { HierarchyIcicle } from '@/components/hierarchy/hierarchy-icicle';
-import { buildHierarchyTree } from '@/lib/coding/hierarchy';
+import { hierarchyTreeFromRollUps } from '@/lib/coding/hierarchy';
 import { loadHierarchyPage } from '@/lib/server/hierarchy-page';
 
 export const metadata: Metadata = { title: 'Hierarchy tree' };
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Hierarchy tree' };
 export default async function HierarchyTreePage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const { project, hierarchy } = await loadHierarchyPage(projectId);
-  const tree = buildHierarchyTree(hierarchy.codes, hierarchy.codings, project.name);
+  const tree = hierarchyTreeFromRollUps(hierarchy.codes, hierarchy.rollUps, project.name);
   return (
     <>
       <p className="muted">
