@@ -1,11 +1,30 @@
 import NextAuth from 'next-auth';
+import type { NextFetchEvent, NextRequest } from 'next/server';
 
+import { type ActionRefusal, checkActionBody, checkActionRequest } from '@/lib/http/server-action-request';
 import { authConfig } from '@/lib/server/auth/auth.config';
 
 // Next 16's request proxy (formerly middleware): unauthenticated page requests are sent to
 // /sign-in, API requests get 401. Pages, actions and routes check again on the server.
 const { auth } = NextAuth(authConfig);
-export { auth as proxy };
+// Called with (request, event) Auth.js acts as the proxy itself (what `export { auth as proxy }` did).
+const authProxy = auth as unknown as (request: NextRequest, event: NextFetchEvent) => Promise<Response | undefined>;
+
+// Server-action POSTs that Next would answer with a 500 (forged Origin, a body it cannot
+// decode) are refused first with a 4xx (lib/http/server-action-request.ts). The text/plain
+// message is what Next's client shows for a failed action.
+async function actionRefusal(request: NextRequest): Promise<ActionRefusal | null> {
+  const verdict = checkActionRequest(request);
+  if ('refuse' in verdict) return verdict.refuse;
+  if ('readBody' in verdict) return checkActionBody(await request.clone().text());
+  return null;
+}
+
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const refusal = await actionRefusal(request);
+  if (refusal) return new Response(refusal.message, { status: refusal.status, headers: { 'content-type': 'text/plain' } });
+  return authProxy(request, event);
+}
 
 // Source uploads stay out of the proxy: Next buffers a proxied request body and cuts it at the
 // proxy's body limit (10 MB), which silently truncated large files. The route authenticates
