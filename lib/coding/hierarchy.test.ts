@@ -21,7 +21,7 @@ import {
   rollUp,
   rollUpAndSummarize,
   rollUpFromStats,
-  type SharedSegmentCoding,
+  type SharedSegment,
   summarize,
   summarizeRollUps,
 } from './hierarchy';
@@ -567,11 +567,12 @@ describe('rollUpAndSummarize', () => {
 /**
  * What the data layer's SQL returns for rollUpFromStats, computed the plain way: per code its
  * rows, distinct segments and distinct sources; and the codings of segments two or more codes
- * code (every code's rows there, repeats included, as the SQL join returns them).
+ * code, with the code of every coding row on them (repeats included, as the SQL returns them).
  */
-function statsOf(codings: readonly HierarchyCoding[]): { stats: CodeCodingStats[]; shared: SharedSegmentCoding[] } {
+function statsOf(codings: readonly HierarchyCoding[]): { stats: CodeCodingStats[]; shared: SharedSegment[] } {
   const perCode = new Map<string, { codings: number; segments: Set<string>; sources: Set<string> }>();
   const codesOnSegment = new Map<string, Set<string>>();
+  const rowsOnSegment = new Map<string, string[]>();
   for (const k of codings) {
     const key = `${k.sourceId}|${k.start}|${k.end}`;
     const c = perCode.get(k.codeId) ?? { codings: 0, segments: new Set<string>(), sources: new Set<string>() };
@@ -580,11 +581,10 @@ function statsOf(codings: readonly HierarchyCoding[]): { stats: CodeCodingStats[
     c.sources.add(k.sourceId);
     perCode.set(k.codeId, c);
     codesOnSegment.set(key, (codesOnSegment.get(key) ?? new Set<string>()).add(k.codeId));
+    rowsOnSegment.set(key, [...(rowsOnSegment.get(key) ?? []), k.codeId]);
   }
   const stats = [...perCode].map(([codeId, c]) => ({ codeId, codings: c.codings, segments: c.segments.size, sourceIds: [...c.sources] }));
-  const shared = codings
-    .filter((k) => codesOnSegment.get(`${k.sourceId}|${k.start}|${k.end}`)!.size > 1)
-    .map((k) => ({ codeId: k.codeId, sourceId: k.sourceId, start: k.start, end: k.end }));
+  const shared = [...rowsOnSegment].filter(([key]) => codesOnSegment.get(key)!.size > 1).map(([, codeIds]) => ({ codeIds }));
   return { stats, shared };
 }
 

@@ -548,14 +548,11 @@ export interface CodeCodingStats {
 }
 
 /**
- * One code's coding of a segment that more than one code codes (the only segments where a
- * subtree can count a segment twice); repeats of the same (code, segment) are harmless.
+ * A segment that more than one code codes (the only segments where a subtree can count a
+ * segment twice): the codes on it, repeats allowed (one per coding row is fine).
  */
-export interface SharedSegmentCoding {
-  codeId: string;
-  sourceId: string;
-  start: number;
-  end: number;
+export interface SharedSegment {
+  codeIds: readonly string[];
 }
 
 /**
@@ -567,14 +564,14 @@ export interface SharedSegmentCoding {
  * directly from each code's source list. Rows of unknown codes are ignored.
  *
  * @param stats - per-code aggregates (codes without codings may be left out).
- * @param shared - the codings of segments that two or more codes code.
+ * @param shared - the segments that two or more codes code, with their codes.
  * @returns an entry for every code, zeros included, and the project totals.
  */
-export function rollUpFromStats(codes: readonly HierarchyCode[], stats: readonly CodeCodingStats[], shared: readonly SharedSegmentCoding[]): HierarchyRollUps {
+export function rollUpFromStats(codes: readonly HierarchyCode[], stats: readonly CodeCodingStats[], shared: readonly SharedSegment[]): HierarchyRollUps {
   return rollUpFromStatsIndexed(indexCodes(codes), stats, shared);
 }
 
-function rollUpFromStatsIndexed(index: CodeIndex, stats: readonly CodeCodingStats[], shared: readonly SharedSegmentCoding[]): HierarchyRollUps {
+function rollUpFromStatsIndexed(index: CodeIndex, stats: readonly CodeCodingStats[], shared: readonly SharedSegment[]): HierarchyRollUps {
   const ids = [...index.byId.keys()];
   const codeNo = new Map<string, number>();
   ids.forEach((id, i) => codeNo.set(id, i));
@@ -617,47 +614,29 @@ function rollUpFromStatsIndexed(index: CodeIndex, stats: readonly CodeCodingStat
     totalSegments += own[c];
     for (let a = c; a !== -1; a = parentNo[a]) segments[a] += own[c];
   }
-  // Group the shared codings by segment; per segment, how many distinct codes of each subtree
-  // code it (k), then subtract k − 1. The same code twice on a segment counts once.
-  const bySegment = new Map<string, Map<number, Map<number, number[]>>>();
-  for (const row of shared) {
-    const c = codeNo.get(row.codeId);
-    if (c === undefined) continue;
-    let byStart = bySegment.get(row.sourceId);
-    if (byStart === undefined) bySegment.set(row.sourceId, (byStart = new Map()));
-    let byEnd = byStart.get(row.start);
-    if (byEnd === undefined) byStart.set(row.start, (byEnd = new Map()));
-    const list = byEnd.get(row.end);
-    if (list === undefined) byEnd.set(row.end, [c]);
-    else list.push(c);
-  }
+  // Per shared segment, how many distinct codes of each subtree code it (k); take k − 1 off.
   const hits = new Int32Array(ids.length);
   const codeStamp = new Int32Array(ids.length).fill(-1);
   const touched: number[] = [];
-  let segmentNo = 0;
-  for (const byStart of bySegment.values()) {
-    for (const byEnd of byStart.values()) {
-      for (const list of byEnd.values()) {
-        segmentNo += 1;
-        let distinctCodes = 0;
-        for (const c of list) {
-          if (codeStamp[c] === segmentNo) continue;
-          codeStamp[c] = segmentNo;
-          distinctCodes += 1;
-          for (let a = c; a !== -1; a = parentNo[a]) {
-            if (hits[a] === 0) touched.push(a);
-            hits[a] += 1;
-          }
-        }
-        if (distinctCodes > 1) totalSegments -= distinctCodes - 1;
-        for (const a of touched) {
-          segments[a] -= hits[a] - 1;
-          hits[a] = 0;
-        }
-        touched.length = 0;
+  shared.forEach((segment, segmentNo) => {
+    let distinctCodes = 0;
+    for (const codeId of segment.codeIds) {
+      const c = codeNo.get(codeId);
+      if (c === undefined || codeStamp[c] === segmentNo) continue;
+      codeStamp[c] = segmentNo;
+      distinctCodes += 1;
+      for (let a = c; a !== -1; a = parentNo[a]) {
+        if (hits[a] === 0) touched.push(a);
+        hits[a] += 1;
       }
     }
-  }
+    if (distinctCodes > 1) totalSegments -= distinctCodes - 1;
+    for (const a of touched) {
+      segments[a] -= hits[a] - 1;
+      hits[a] = 0;
+    }
+    touched.length = 0;
+  });
   const byCode = new Map<string, RollUp>();
   ids.forEach((id, i) => byCode.set(id, { segments: segments[i], sources: sources[i], directCodings: direct[i] }));
   return { byCode, total: { segments: totalSegments, sources: sourceNos.size } };

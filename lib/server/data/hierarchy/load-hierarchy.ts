@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { type CodeCodingStats, type HierarchyRollUps, rollUpFromStats, type SharedSegmentCoding, summarizeRollUps } from '@/lib/coding/hierarchy';
+import { type CodeCodingStats, type HierarchyRollUps, rollUpFromStats, type SharedSegment, summarizeRollUps } from '@/lib/coding/hierarchy';
 import { type HierarchyCode, type HierarchyCoding, type HierarchySummary, toCodeLevel as toLevel } from '@/lib/coding/hierarchy-types';
 import { type HierarchyRelation, type RelationType } from '@/lib/coding/relations';
 import { AppError } from '@/lib/errors/app-error';
@@ -45,7 +45,7 @@ export interface HierarchyRollUpData extends Omit<HierarchyData, 'codings'> {
 /**
  * The hierarchy with its roll-ups (distinct segments and sources per subtree, codings per code)
  * and the summary line, aggregated in the database: two `GROUP BY` queries return one row per
- * code and the codings of segments that several codes share, instead of every coding (100,000
+ * code and one per segment that several codes share, instead of every coding (100,000
  * rows at research scale), and {@link rollUpFromStats} gives the same numbers as `rollUp`.
  * @throws AppError NOT_FOUND
  */
@@ -57,36 +57,30 @@ export async function loadHierarchyRollUps(options: { userId: string; projectId:
 }
 
 /**
- * Per code: its coding rows, distinct segments and distinct sources; and the codings of
- * segments coded by two or more codes. Plain SQL that SQLite (3.44+, string_agg) and
- * PostgreSQL both run. Source ids are cuids, so a comma separates them safely.
+ * Per code: its coding rows, distinct segments and distinct sources (one row per code); and
+ * the segments coded by two or more codes, with their codes. One sort of the codings each.
+ * Plain SQL that SQLite (3.44+, for string_agg) and PostgreSQL both run; ids are cuids, so a
+ * comma separates them safely.
  */
-async function codingStats(projectId: string): Promise<{ perCode: CodeCodingStats[]; shared: SharedSegmentCoding[] }> {
+async function codingStats(projectId: string): Promise<{ perCode: CodeCodingStats[]; shared: SharedSegment[] }> {
   const [perCode, shared] = await Promise.all([
     db.$queryRaw<Array<{ codeId: string; codings: number | bigint; segments: number | bigint; sourceIds: string | null }>>`
       SELECT "codeId", CAST(SUM("codings") AS INTEGER) AS "codings", CAST(SUM("segments") AS INTEGER) AS "segments", string_agg("sourceId", ',') AS "sourceIds"
       FROM (
-        SELECT "codeId", "sourceId", SUM("n") AS "codings", COUNT(*) AS "segments"
-        FROM (
-          SELECT "codeId", "sourceId", "start", "end", COUNT(*) AS "n"
-          FROM "Coding" WHERE "projectId" = ${projectId}
-          GROUP BY "codeId", "sourceId", "start", "end"
-        ) AS "perSegment"
+        SELECT "codeId", "sourceId", COUNT(*) AS "codings", COUNT(DISTINCT "start" || ':' || "end") AS "segments"
+        FROM "Coding" WHERE "projectId" = ${projectId}
         GROUP BY "codeId", "sourceId"
       ) AS "perSource"
       GROUP BY "codeId"`,
-    db.$queryRaw<Array<{ codeId: string; sourceId: string; start: number | bigint; end: number | bigint }>>`
-      SELECT DISTINCT c."codeId", c."sourceId", c."start", c."end"
-      FROM "Coding" AS c
-      JOIN (
-        SELECT "sourceId", "start", "end" FROM "Coding" WHERE "projectId" = ${projectId}
-        GROUP BY "sourceId", "start", "end" HAVING MIN("codeId") <> MAX("codeId")
-      ) AS m ON m."sourceId" = c."sourceId" AND m."start" = c."start" AND m."end" = c."end"
-      WHERE c."projectId" = ${projectId}`,
+    db.$queryRaw<Array<{ codeIds: string }>>`
+      SELECT string_agg("codeId", ',') AS "codeIds"
+      FROM "Coding" WHERE "projectId" = ${projectId}
+      GROUP BY "sourceId", "start", "end"
+      HAVING MIN("codeId") <> MAX("codeId")`,
   ]);
   return {
     perCode: perCode.map((r) => ({ codeId: r.codeId, codings: Number(r.codings), segments: Number(r.segments), sourceIds: r.sourceIds ? r.sourceIds.split(',') : [] })),
-    shared: shared.map((r) => ({ codeId: r.codeId, sourceId: r.sourceId, start: Number(r.start), end: Number(r.end) })),
+    shared: shared.map((r) => ({ codeIds: r.codeIds.split(',') })),
   };
 }
 
