@@ -10,6 +10,7 @@ import { db } from '../../db/client';
 import { createCode } from '../code/create-code';
 import { updateCode } from '../code/update-code';
 import { addMemo } from '../memo/memos';
+import { createSourceFromText } from '../source/create-source';
 import { updateProject } from './update-project';
 
 // The route handlers and actions read the session through currentUser / requireActionUser.
@@ -25,6 +26,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const projectRoute = await import('@/app/api/projects/[projectId]/route');
 const projectsRoute = await import('@/app/api/projects/route');
+const sourceRoute = await import('@/app/api/projects/[projectId]/sources/[sourceId]/route');
 const memoActions = await import('@/app/(app)/projects/[projectId]/memos/actions');
 const hierarchyActions = await import('@/app/(app)/projects/[projectId]/hierarchy/actions');
 const settingsActions = await import('@/app/(app)/projects/[projectId]/settings/actions');
@@ -86,6 +88,24 @@ describe('1. a partial update changes only the fields sent', () => {
       definition: 'Reliance on the platform.',
       color: code.color,
     });
+  });
+});
+
+describe('1b. the same for sources (PATCH /api/projects/:id/sources/:sourceId)', () => {
+  it('a title-only PATCH keeps folder, authors, year and interviewee; {} is 400', async () => {
+    const folder = await db.folder.create({ data: { projectId, name: 'Wave 1' }, select: { id: true } });
+    const source = await createSourceFromText({ userId: owner.id, projectId, input: { title: 'Interview 1', kind: 'interview', folderId: folder.id, text: 'Some words.' } });
+    await db.source.update({ where: { id: source.id }, data: { authors: 'Ana', year: 2024, interviewee: 'P1' } });
+    const at = { params: Promise.resolve({ projectId, sourceId: source.id }) };
+    expect((await sourceRoute.PATCH(json('PATCH', { title: 'Interview 1 (P1)' }), at)).status).toBe(200);
+    expect(await db.source.findUniqueOrThrow({ where: { id: source.id }, select: { title: true, folderId: true, authors: true, year: true, interviewee: true } })).toEqual({
+      title: 'Interview 1 (P1)',
+      folderId: folder.id,
+      authors: 'Ana',
+      year: 2024,
+      interviewee: 'P1',
+    });
+    expect((await sourceRoute.PATCH(json('PATCH', {}), at)).status).toBe(400);
   });
 });
 
