@@ -21,6 +21,7 @@ import {
   rollUp,
   rollUpAndSummarize,
   rollUpFromStats,
+  rollUpOne,
   type SharedSegment,
   summarize,
   summarizeRollUps,
@@ -643,5 +644,32 @@ describe('rollUpFromStats', () => {
     const r = rollUpFromStats(codes, [], []);
     expect(r.byCode.get('b')).toEqual({ segments: 0, sources: 0, directCodings: 0 });
     expect(r.total).toEqual({ segments: 0, sources: 0 });
+  });
+});
+
+describe('rollUpOne', () => {
+  it("equals rollUp's entry for every code, given the codings of its subtree by raw parent links", () => {
+    let seed = 4242;
+    const rand = (n: number) => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed % n;
+    };
+    const codes: HierarchyCode[] = [];
+    for (let i = 0; i < 60; i++) {
+      const level = (1 + rand(4)) as CodeLevel;
+      const parent = rand(6) === 0 ? (rand(2) ? 'ghost' : `x${i}`) : `x${rand(Math.max(1, i))}`;
+      codes.push(code(`x${i}`, level, i === 0 ? null : parent));
+    }
+    const codings: HierarchyCoding[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const start = rand(30);
+      codings.push(coding(`x${rand(62)}`, `s${rand(5)}`, start, start + 1 + rand(3), `u${rand(3)}`));
+    }
+    const all = rollUp(codes, codings);
+    for (const c of codes) {
+      const raw = new Set([c.id, ...descendantIds(codes, c.id)]);
+      expect(rollUpOne(codes, c.id, codings.filter((k) => raw.has(k.codeId))), c.id).toEqual(all.get(c.id));
+    }
+    expect(rollUpOne(codes, 'ghost', codings)).toEqual({ segments: 0, sources: 0, directCodings: 0 });
   });
 });

@@ -642,6 +642,44 @@ function rollUpFromStatsIndexed(index: CodeIndex, stats: readonly CodeCodingStat
   return { byCode, total: { segments: totalSegments, sources: sourceNos.size } };
 }
 
+/**
+ * {@link rollUp} for one code, from codings that include at least its subtree's (e.g. what
+ * coded retrieval lists for the code and every code below it by parent links): codings of
+ * codes outside the subtree under the one-level-up reading are left out, so the numbers are
+ * the ones the outline shows, without rolling up the whole project.
+ */
+export function rollUpOne(codes: readonly HierarchyCode[], codeId: string, codings: ReadonlyArray<Pick<HierarchyCoding, 'codeId' | 'sourceId' | 'start' | 'end'>>): RollUp {
+  const { parentOf } = indexHierarchy(codes);
+  if (!parentOf.has(codeId)) return { segments: 0, sources: 0, directCodings: 0 };
+  const inSubtree = new Map<string, boolean>();
+  const within = (id: string): boolean => {
+    let known = inSubtree.get(id);
+    if (known === undefined) {
+      // Levels rise along parentOf, so this ends within four codes.
+      let a: string | null | undefined = id;
+      while (a != null && a !== codeId) a = parentOf.get(a);
+      inSubtree.set(id, (known = a === codeId));
+    }
+    return known;
+  };
+  const segments = new Map<string, Map<number, Set<number>>>();
+  let count = 0;
+  let directCodings = 0;
+  for (const coding of codings) {
+    if (!within(coding.codeId)) continue;
+    if (coding.codeId === codeId) directCodings += 1;
+    let byStart = segments.get(coding.sourceId);
+    if (byStart === undefined) segments.set(coding.sourceId, (byStart = new Map()));
+    let ends = byStart.get(coding.start);
+    if (ends === undefined) byStart.set(coding.start, (ends = new Set()));
+    if (!ends.has(coding.end)) {
+      ends.add(coding.end);
+      count += 1;
+    }
+  }
+  return { segments: count, sources: segments.size, directCodings };
+}
+
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const counted = (n: number, one: string, many: string) => `${integer.format(n)} ${n === 1 ? one : many}`;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { TRelation } from '@/lib/validation/hierarchy';
-import { rollUp, summarize } from '@/lib/coding/hierarchy';
+import { descendantIds, rollUp, rollUpOne, summarize } from '@/lib/coding/hierarchy';
 import { makeProject, makeUser } from '@/prisma/seed/factories';
 
 import { db } from '../../db/client';
@@ -11,6 +11,7 @@ import { deleteCode } from '../code/delete-code';
 import { updateCode } from '../code/update-code';
 import { applyCode } from '../coding/apply-code';
 import { createCodeAndApply } from '../coding/create-code-and-apply';
+import { listCodedSegments } from '../coding/list-code-segments';
 import { createRelation, deleteRelation, updateRelation } from '../relation/save-relation';
 import { createSourceFromText } from '../source/create-source';
 import { groupCodes } from './group-codes';
@@ -661,6 +662,11 @@ describe('loadHierarchyRollUps', () => {
     expect(data.codes).toEqual(all.codes);
     expect(data.relations).toEqual(all.relations);
     expect('codings' in data).toBe(false);
+    // A code's page counts from the segments it lists: the same numbers.
+    for (const c of all.codes) {
+      const segments = await listCodedSegments({ userId: viewer.id, projectId, codeId: c.id, alsoCodeIds: [...descendantIds(all.codes, c.id)] });
+      expect(rollUpOne(all.codes, c.id, segments), c.name).toEqual(data.rollUps.byCode.get(c.id));
+    }
   });
 
   it('gives zeros without codings, and NOT_FOUND to non-members', async () => {

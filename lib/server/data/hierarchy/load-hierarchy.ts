@@ -35,6 +35,16 @@ export async function loadHierarchy(options: { userId: string; projectId: string
   return { ...base, codings };
 }
 
+/**
+ * The project, its codes and relations, without codings or counts (e.g. for a code's page,
+ * which counts from the segments it lists: `rollUpOne`).
+ * @throws AppError NOT_FOUND
+ */
+export async function loadHierarchyCodes(options: { userId: string; projectId: string }): Promise<Omit<HierarchyData, 'codings'>> {
+  await requireProjectPermission({ ...options, permission: 'project:read' });
+  return loadBase(options.projectId);
+}
+
 /** What the hierarchy pages show: codes, relations and the roll-ups, without the codings. */
 export interface HierarchyRollUpData extends Omit<HierarchyData, 'codings'> {
   /** Counts per code subtree and project totals, as {@link rollUp} gives them from every coding. */

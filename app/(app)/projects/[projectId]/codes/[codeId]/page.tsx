@@ -6,9 +6,9 @@ import { CodeSegmentList, type CodeSegmentItem } from '@/components/codes/code-s
 import { MemoLog } from '@/components/memos/memo-log';
 import { can } from '@/lib/auth/roles';
 import { isAppError } from '@/lib/errors/app-error';
-import { descendantIds, indexHierarchy } from '@/lib/coding/hierarchy';
+import { descendantIds, indexHierarchy, rollUpOne } from '@/lib/coding/hierarchy';
 import { LEVEL_NAME } from '@/lib/coding/hierarchy-types';
-import { loadHierarchyRollUps } from '@/lib/server/data/hierarchy/load-hierarchy';
+import { loadHierarchyCodes } from '@/lib/server/data/hierarchy/load-hierarchy';
 import { listCodedSegments } from '@/lib/server/data/coding/list-code-segments';
 import { listMemos } from '@/lib/server/data/memo/memos';
 import { loadProjectPage } from '@/lib/server/pages';
@@ -21,7 +21,7 @@ async function load(props: Props) {
   const { projectId, codeId } = await props.params;
   const { user, project } = await loadProjectPage(projectId);
   try {
-    const hierarchy = await loadHierarchyRollUps({ userId: user.id, projectId });
+    const hierarchy = await loadHierarchyCodes({ userId: user.id, projectId });
     const code = hierarchy.codes.find((c) => c.id === codeId);
     if (!code) notFound();
     const below = [...descendantIds(hierarchy.codes, code.id)];
@@ -32,7 +32,8 @@ async function load(props: Props) {
     const { byId, parentOf } = indexHierarchy(hierarchy.codes);
     const parents: typeof hierarchy.codes = [];
     for (let id = parentOf.get(code.id); id; id = parentOf.get(id)) parents.unshift(byId.get(id)!);
-    const counts = hierarchy.rollUps.byCode.get(code.id) ?? { segments: 0, sources: 0, directCodings: 0 };
+    // The segments listed are the code's subtree, so the counts come from them (no project-wide roll-up).
+    const counts = rollUpOne(hierarchy.codes, code.id, segments);
     return { user, project, code, byId, parents, counts, hasChildren: below.length > 0, segments, memos };
   } catch (error) {
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
