@@ -25,6 +25,7 @@ import {
   type SharedSegment,
   summarize,
   summarizeRollUps,
+  summarizeSegments,
 } from './hierarchy';
 import { labelPrefixes, type CodeLevel, type HierarchyCode, type HierarchyCoding, type HierarchyTreeNode } from './hierarchy-types';
 
@@ -634,6 +635,7 @@ describe('rollUpFromStats', () => {
       const fromStats = rollUpFromStats(codes, stats, shared);
       expect(fromStats.byCode).toEqual(rollUp(codes, codings));
       expect(summarizeRollUps(codes, fromStats)).toEqual(summarize(codes, codings));
+      expect(summarizeSegments(codes, fromStats.total.segments)).toEqual(summarize(codes, codings));
       expect(hierarchyTableFromRollUps(codes, fromStats)).toEqual(buildHierarchyTable(codes, codings));
       expect(hierarchyTreeFromRollUps(codes, fromStats, 'P')).toEqual(buildHierarchyTree(codes, codings, 'P'));
     }

@@ -686,6 +686,10 @@ const counted = (n: number, one: string, many: string) => `${integer.format(n)} 
 function summaryOf(index: CodeIndex, segments: number): HierarchySummary {
   const counts: Record<CodeLevel, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
   for (const code of index.byId.values()) counts[code.level] += 1;
+  return summaryLine(counts, segments);
+}
+
+function summaryLine(counts: Record<CodeLevel, number>, segments: number): HierarchySummary {
   const line = [
     counted(segments, 'coded segment', 'coded segments'),
     ...CODE_LEVELS.map((level) => counted(counts[level], LEVEL_NAME[level], LEVEL_PLURAL[level])),
@@ -706,6 +710,21 @@ export function summarize(codes: readonly HierarchyCode[], codings: readonly Hie
 /** The summary line ({@link summarize}) from roll-ups already computed (e.g. {@link rollUpFromStats}). */
 export function summarizeRollUps(codes: readonly HierarchyCode[], rollUps: HierarchyRollUps): HierarchySummary {
   return summaryOf(indexCodes(codes), rollUps.total.segments);
+}
+
+/**
+ * The summary line ({@link summarize}) from the project's distinct coded segments counted
+ * elsewhere (e.g. in SQL); only the codes' levels are read.
+ */
+export function summarizeSegments(codes: ReadonlyArray<Pick<HierarchyCode, 'id' | 'level'>>, segments: number): HierarchySummary {
+  const counts: Record<CodeLevel, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
+  const seen = new Set<string>();
+  for (const code of codes) {
+    if (seen.has(code.id)) continue;
+    seen.add(code.id);
+    counts[code.level] += 1;
+  }
+  return summaryLine(counts, segments);
 }
 
 /** {@link rollUp} and {@link summarize} from one pass over the codings (what a page needs both for). */

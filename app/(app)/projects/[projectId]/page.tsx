@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { ROLE_LABELS } from '@/lib/auth/roles';
-import { loadHierarchyRollUps } from '@/lib/server/data/hierarchy/load-hierarchy';
+import { loadHierarchySummary } from '@/lib/server/data/hierarchy/load-hierarchy';
 import { loadProjectPage } from '@/lib/server/pages';
 
 type Props = { params: Promise<{ projectId: string }> };
@@ -14,7 +14,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProjectOverviewPage({ params }: Props) {
   const { user, project } = await loadProjectPage((await params).projectId);
-  const { summary } = await loadHierarchyRollUps({ userId: user.id, projectId: project.id });
+  const summary = await loadHierarchySummary({ userId: user.id, projectId: project.id });
   const base = `/projects/${project.id}`;
   return (
     <>

@@ -15,7 +15,7 @@ import { listCodedSegments } from '../coding/list-code-segments';
 import { createRelation, deleteRelation, updateRelation } from '../relation/save-relation';
 import { createSourceFromText } from '../source/create-source';
 import { groupCodes } from './group-codes';
-import { loadHierarchy, loadHierarchyRollUps } from './load-hierarchy';
+import { loadHierarchy, loadHierarchyRollUps, loadHierarchySummary } from './load-hierarchy';
 import { mergeCodes } from './merge-codes';
 import { moveCode } from './move-code';
 import { renumberCodeLabels } from './renumber-labels';
@@ -655,6 +655,7 @@ describe('loadHierarchyRollUps', () => {
     const data = await loadHierarchyRollUps({ userId: viewer.id, projectId });
     expect(data.rollUps.byCode).toEqual(rollUp(all.codes, all.codings));
     expect(data.summary).toEqual(summarize(all.codes, all.codings));
+    expect(await loadHierarchySummary({ userId: viewer.id, projectId })).toEqual(data.summary);
     expect(data.rollUps.byCode.get(cat.id)).toEqual({ segments: 3, sources: 2, directCodings: 1 });
     expect(data.rollUps.byCode.get(core.id)).toEqual({ segments: 3, sources: 2, directCodings: 0 });
     expect(data.rollUps.total).toEqual({ segments: 4, sources: 2 });
@@ -677,6 +678,8 @@ describe('loadHierarchyRollUps', () => {
     expect(data.summary.segments).toBe(0);
     const outsider = await makeUser();
     expect((await rejection(loadHierarchyRollUps({ userId: outsider.id, projectId }))).code).toBe('NOT_FOUND');
+    expect((await rejection(loadHierarchySummary({ userId: outsider.id, projectId }))).code).toBe('NOT_FOUND');
+    expect((await loadHierarchySummary({ userId: viewer.id, projectId })).segments).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { type CodeCodingStats, type HierarchyRollUps, rollUpFromStats, type SharedSegment, summarizeRollUps } from '@/lib/coding/hierarchy';
+import { type CodeCodingStats, type HierarchyRollUps, rollUpFromStats, type SharedSegment, summarizeRollUps, summarizeSegments } from '@/lib/coding/hierarchy';
 import { type HierarchyCode, type HierarchyCoding, type HierarchySummary, toCodeLevel as toLevel } from '@/lib/coding/hierarchy-types';
 import { type HierarchyRelation, type RelationType } from '@/lib/coding/relations';
 import { AppError } from '@/lib/errors/app-error';
@@ -43,6 +43,26 @@ export async function loadHierarchy(options: { userId: string; projectId: string
 export async function loadHierarchyCodes(options: { userId: string; projectId: string }): Promise<Omit<HierarchyData, 'codings'>> {
   await requireProjectPermission({ ...options, permission: 'project:read' });
   return loadBase(options.projectId);
+}
+
+/**
+ * The summary line alone (the project overview): distinct coded segments counted in one SQL
+ * query, and the codes per level. Codings of codes that are not the project's are left out,
+ * as {@link rollUp} leaves them out.
+ * @throws AppError NOT_FOUND
+ */
+export async function loadHierarchySummary(options: { userId: string; projectId: string }): Promise<HierarchySummary> {
+  await requireProjectPermission({ ...options, permission: 'project:read' });
+  const [codes, [total]] = await Promise.all([
+    db.code.findMany({ where: { projectId: options.projectId }, select: { id: true, level: true } }),
+    db.$queryRaw<Array<{ segments: number | bigint }>>`
+      SELECT CAST(COUNT(*) AS INTEGER) AS "segments" FROM (
+        SELECT DISTINCT c."sourceId", c."start", c."end"
+        FROM "Coding" AS c JOIN "Code" AS k ON k."id" = c."codeId" AND k."projectId" = c."projectId"
+        WHERE c."projectId" = ${options.projectId}
+      ) AS "segments"`,
+  ]);
+  return summarizeSegments(codes.map((c) => ({ id: c.id, level: toLevel(c.level) })), Number(total.segments));
 }
 
 /** What the hierarchy pages show: codes, relations and the roll-ups, without the codings. */
