@@ -29,7 +29,7 @@ function ensureSecret() {
   if (env.AUTH_SECRET) return;
   const file = join(root, '.data', 'auth-secret');
   if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
     console.log('auth: generated a local secret in .data/auth-secret');
   }

@@ -552,9 +552,18 @@ export function Workbench({ data, api }: WorkbenchProps) {
   );
   const excerptOf = useCallback(
     (c: WorkbenchCoding) => {
-      const s = sliceByCodePoints(text, Math.min(c.start, posIndex.offsets.length), Math.min(c.end, posIndex.offsets.length));
-      const chars = Array.from(s.replace(/\s+/g, ' ').trim());
-      return chars.length > 220 ? `${chars.slice(0, 150).join('')} … ${chars.slice(-50).join('')}` : chars.join('');
+      // Only the ends of a long coding are read (a whole-document coding is a megabyte).
+      const len = posIndex.offsets.length;
+      const start = Math.min(c.start, len);
+      const end = Math.min(c.end, len);
+      const squash = (s: string) => Array.from(s.replace(/\s+/g, ' '));
+      if (end - start <= 600) {
+        const chars = squash(sliceByCodePoints(text, start, end).trim());
+        if (chars.length <= 220) return chars.join('');
+      }
+      const head = squash(sliceByCodePoints(text, start, Math.min(end, start + 300)).trimStart()).slice(0, 150);
+      const tail = squash(sliceByCodePoints(text, Math.max(start, end - 100), end).trimEnd()).slice(-50);
+      return `${head.join('')} … ${tail.join('')}`;
     },
     [text, posIndex],
   );

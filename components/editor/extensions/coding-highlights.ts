@@ -3,6 +3,8 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 
+import { joinParagraphSets } from './paragraph-sets';
+
 /**
  * Codings shown as highlights. Codings are rows, not document content (STYLE.md, "Editor"): this
  * extension turns a list of ranges into ProseMirror *decorations*, so any number of overlapping
@@ -173,8 +175,6 @@ export interface ParagraphDecorationCache {
   sets: Map<number, DecorationSet>;
 }
 
-type DecorationSetConstructor = new (local: Decoration[], children: Array<number | DecorationSet>) => DecorationSet;
-
 /**
  * Build the decoration set for `highlights` over `doc` in one sweep (see the module comment).
  * Empty and out-of-document ranges are skipped.
@@ -223,15 +223,7 @@ export function buildCodingDecorations(doc: PMNode, highlights: readonly CodingH
     cache.keys = keys;
     cache.sets = sets;
   }
-  if (children.length === 0) return DecorationSet.empty;
-  const set = new (DecorationSet as unknown as DecorationSetConstructor)([], children);
-  // The constructor is ProseMirror-internal (unchanged since 2016); should its shape ever
-  // change, fall back to the public, slower path rather than draw nothing.
-  const [from, to, first] = children as [number, number, DecorationSet];
-  if (set.find(from, to).length !== first.find().length) {
-    return DecorationSet.create(doc, segments.map((seg) => Decoration.inline(seg.from, seg.to, seg.attrs)));
-  }
-  return set;
+  return joinParagraphSets(children, () => DecorationSet.create(doc, segments.map((seg) => Decoration.inline(seg.from, seg.to, seg.attrs))));
 }
 
 /**

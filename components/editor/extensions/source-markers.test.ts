@@ -39,4 +39,32 @@ describe('SourceMarkers', () => {
     expect(editor.getText({ blockSeparator: '\n' })).toBe(text);
     expect(element.querySelector('.ProseMirror')!.textContent).toBe('A: 你好🙂B: fine');
   });
+
+  it('puts each of 3,000 turn markers in its own paragraph (built per paragraph, in one pass)', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `${i % 2 ? 'B' : 'A'}: turn ${i} 你好🙂`);
+    const text = lines.join('\n');
+    const index = createDocPositionIndex(text);
+    let start = 0;
+    const turns = lines.map((line, i) => {
+      const turn = { speaker: i % 2 ? 'B' : 'A', startMs: i * 60_000, endMs: i * 60_000 + 1000, start, end: start + [...line].length };
+      start = turn.end + 1;
+      return turn;
+    });
+    // Given out of order: the extension sorts them.
+    const markers = sourceMarkers({ turns })
+      .map((m) => ({ ...m, pos: index.cpToPos(m.start) }))
+      .reverse();
+    const element = document.createElement('div');
+    document.body.append(element);
+    editor = new Editor({ element, extensions: [...sourceSchema, ReadOnlySource, SourceMarkers.configure({ markers })], content: textToDocJSON(text) });
+    const paragraphs = [...element.querySelectorAll('p')];
+    expect(markers.find((m) => m.start === turns[1499].start)?.label).toBe('24:59:00');
+    expect(paragraphs).toHaveLength(3000);
+    for (const i of [0, 1, 1499, 2999]) {
+      const labels = [...paragraphs[i].querySelectorAll<HTMLElement>('.gw-marker')].map((el) => el.dataset.label);
+      expect(labels).toEqual([markers.find((m) => m.start === turns[i].start)?.label]);
+      expect(paragraphs[i].firstElementChild?.classList.contains('gw-marker')).toBe(true);
+    }
+    expect(element.querySelectorAll('.gw-marker')).toHaveLength(3000);
+  });
 });

@@ -2,6 +2,8 @@ import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 
+import { joinParagraphSets, paragraphSetsAt } from './paragraph-sets';
+
 export const sourceMarkersKey = new PluginKey('sourceMarkers');
 
 export interface SourceMarkersOptions {
@@ -27,24 +29,29 @@ export const SourceMarkers = Extension.create<SourceMarkersOptions>({
       new Plugin({
         key: sourceMarkersKey,
         state: {
-          init: (_, state) =>
-            DecorationSet.create(
-              state.doc,
-              markers.map((m) =>
-                Decoration.widget(
-                  m.pos,
-                  () => {
-                    const el = document.createElement('span');
-                    el.className = `gw-marker gw-marker--${m.kind}`;
-                    el.dataset.label = m.label;
-                    el.contentEditable = 'false';
-                    el.setAttribute('aria-hidden', 'true');
-                    return el;
-                  },
-                  { side: -1, ignoreSelection: true, key: `${m.kind}-${m.pos}-${m.label}` },
-                ),
+          init: (_, state) => {
+            const sorted = [...markers].sort((a, b) => a.pos - b.pos);
+            const make = (m: (typeof markers)[number], pos: number) =>
+              Decoration.widget(
+                pos,
+                () => {
+                  const el = document.createElement('span');
+                  el.className = `gw-marker gw-marker--${m.kind}`;
+                  el.dataset.label = m.label;
+                  el.contentEditable = 'false';
+                  el.setAttribute('aria-hidden', 'true');
+                  return el;
+                },
+                { side: -1, ignoreSelection: true, key: `${m.kind}-${m.pos}-${m.label}` },
+              );
+            // One small set per paragraph (linear), not one scan of every marker per paragraph.
+            return joinParagraphSets(paragraphSetsAt(state.doc, sorted, make), () =>
+              DecorationSet.create(
+                state.doc,
+                sorted.map((m) => make(m, m.pos)),
               ),
-            ),
+            );
+          },
           apply: (tr, set) => set.map(tr.mapping, tr.doc),
         },
         props: {

@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { ImportError } from '@/lib/io/errors';
 
 import { rejection } from '../testing/rejection';
-import { runJob } from './pool';
+import { runJob, shutDownJobPool } from './pool';
 
 // One thread, one waiting job, and a short wait to start: set before the pool reads them.
 // (No wall-clock assertion: the order of events decides each outcome.)
@@ -61,5 +61,19 @@ describe('job pool', () => {
     expect((await running).length).toBeGreaterThan(2_000_000);
     // The queue drained: the next job runs.
     expect((await importJob(text(1))).format).toBe('txt');
+  });
+
+  // Last: the pool stays shut.
+  it('on shutdown stops a running job at once (BUSY, nothing returned) and refuses new ones', async () => {
+    const stages: string[] = [];
+    const bytes = text(8 * 1024);
+    const running = runJob('import', { fileName: 'interview.txt', bytes }, { transfer: [bytes.buffer as ArrayBuffer], onProgress: (p) => stages.push(p.stage) });
+    await vi.waitFor(() => expect(stages).toContain('started'), { timeout: 10_000 });
+    const outcome = rejection(running);
+    await shutDownJobPool();
+    const stopped = await outcome;
+    expect(stopped.code).toBe('BUSY');
+    expect(stopped.userMessage).toMatch(/restarting.*nothing was stored/);
+    expect((await rejection(importJob(text(1)))).code).toBe('BUSY');
   });
 });

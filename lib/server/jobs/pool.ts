@@ -24,10 +24,12 @@ import type { JobName, Jobs } from './jobs';
  * - A running job is stopped after GROUNDWORK_JOB_TIMEOUT_S (its thread is terminated and
  *   replaced), and each thread's heap is capped, so a pathological file cannot take the server
  *   down with it.
- * - Shutdown: the threads die with the process; the request thread stays free, so SIGTERM is
- *   handled at once even while jobs run.
+ * - Shutdown ({@link shutDownJobPool}, on SIGTERM/SIGINT from instrumentation.ts): running and
+ *   waiting jobs are stopped and their requests answer 503 ("shutting down, nothing stored"),
+ *   so Next's graceful close is not held up by a 300-page PDF.
  */
 let pool: Piscina | undefined;
+let shuttingDown = false;
 /** Jobs handed to the pool and not yet finished (running + waiting). */
 let inFlight = 0;
 
@@ -67,6 +69,24 @@ export function warmJobPool(): void {
   getPool(settings());
 }
 
+/**
+ * Stops every job (their requests get BUSY: nothing was stored) and refuses new ones. Called once
+ * when the server is asked to stop.
+ */
+export async function shutDownJobPool(): Promise<void> {
+  shuttingDown = true;
+  const p = pool;
+  pool = undefined;
+  await p?.destroy();
+}
+
+const shuttingDownError = () =>
+  new AppError('BUSY', {
+    message: 'job pool shut down',
+    userMessage: 'The server is restarting, so this was not finished and nothing was stored. Please try again in a moment.',
+    retryAfterSeconds: 5,
+  });
+
 const busy = (message: string, seconds: number) =>
   new AppError('BUSY', { message, userMessage: `The server is busy with other imports. Please try again in ${seconds} seconds.`, retryAfterSeconds: seconds });
 
@@ -85,6 +105,7 @@ export async function runJob<N extends JobName>(
   input: Jobs[N]['input'],
   options: { transfer?: ArrayBuffer[]; onProgress?: (progress: JobProgress) => void } = {},
 ): Promise<Jobs[N]['output']> {
+  if (shuttingDown) throw shuttingDownError();
   const s = settings();
   const p = getPool(s);
   const retryAfter = Math.max(1, Math.ceil(s.startTimeoutMs / 1000 / 2));
@@ -121,6 +142,7 @@ export async function runJob<N extends JobName>(
     outcome = await p.run(task, { transferList: [port2, ...(options.transfer ?? [])] as never, signal: abort.signal });
     await Promise.race([portClosed, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
   } catch (error) {
+    if (shuttingDown) throw shuttingDownError();
     if (job.phase === 'timed-out-queued') throw busy(`job '${name}' did not start within ${s.startTimeoutMs} ms`, retryAfter);
     if (job.phase === 'timed-out-running') {
       throw new AppError('INVALID_INPUT', {
