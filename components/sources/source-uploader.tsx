@@ -66,7 +66,7 @@ const MAX_BUSY_RETRIES = 5;
 const STATUS_TEXT: Record<UploadItem['status'], string> = {
   queued: 'Waiting',
   uploading: 'Uploading',
-  importing: 'Extracting text…',
+  importing: 'Processing…',
   done: 'Imported',
   failed: 'Failed',
 };

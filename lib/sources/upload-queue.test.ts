@@ -35,7 +35,7 @@ describe('server-side progress', () => {
     let s = uploadReducer(items, { type: 'start', key: 'a' });
     s = uploadReducer(s, { type: 'sent', key: 'a' });
     s = uploadReducer(s, { type: 'stage', key: 'a', stage: 'received' });
-    expect(s[0]).toMatchObject({ status: 'importing', stage: 'Waiting for a free import slot…' });
+    expect(s[0]).toMatchObject({ status: 'importing', stage: 'In the import queue…' });
     s = uploadReducer(s, { type: 'stage', key: 'a', stage: 'counting' });
     expect(s[0].stage).toBe('Counting words…');
     s = uploadReducer(s, { type: 'retry', key: 'a', seconds: 15 });

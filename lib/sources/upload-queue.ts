@@ -22,7 +22,7 @@ export interface UploadItem {
  * `{"progress":{"stage":…}}`), as shown to the user.
  */
 export const IMPORT_STAGE_TEXT: Record<string, string> = {
-  received: 'Waiting for a free import slot…',
+  received: 'In the import queue…',
   started: 'Extracting text…',
   extracting: 'Extracting text…',
   counting: 'Counting words…',
