@@ -221,3 +221,17 @@ describe('CLI input errors', () => {
     expect(run(args).split('\n').length).toBeGreaterThan(1);
   });
 });
+
+describe('runAnalysis (the app’s path to the same commands)', () => {
+  it('gives the CLI’s JSON for the same options on the same data, by group and with stars', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseCsv } = await import('@/lib/stats/frame');
+    const { runAnalysis } = await import('./run');
+    const df = parseCsv(readFileSync(survey, 'utf8'));
+    const options = ['--y', 'satisfaction', '--x', 'age,tenure,income', '--se', 'hc3', '--stars', 'econ'];
+    expect(JSON.parse(JSON.stringify(runAnalysis('ols', df, options)))).toEqual(json('stats', 'ols', '--data', survey, ...options));
+    expect(() => runAnalysis('ols', df, ['--data', survey, '--y', 'satisfaction'])).toThrow(/unknown option --data/);
+    expect(() => runAnalysis('anova', df, [])).toThrow(/unknown analysis 'anova'/);
+    expect(() => runAnalysis('describe', { a: [] }, ['--vars', 'a'])).toThrow(/no rows/);
+  });
+});

@@ -4,20 +4,68 @@
  */
 import { readFileSync } from 'node:fs';
 import { StatsError, assertFiniteResult } from '@/lib/stats/errors';
-import { nRows, parseCsv } from '@/lib/stats/frame';
+import { type DataFrame, nRows, parseCsv } from '@/lib/stats/frame';
 import { withStars } from '@/lib/stats/stars';
-import { CliUsageError, parseArgs } from './args';
+import { type CliArgs, CliUsageError, parseArgs } from './args';
 import { runByGroup, wantsByGroup } from './by-group';
-import { statsCommands } from './stats';
+import { type StatsCommand, statsCommands } from './stats';
 
 // `group`: any analysis can run by group (./by-group.ts) unless it groups by itself.
-const COMMON = ['data', 'json', 'help', 'group'];
+const COMMON = ['help', 'group'];
 
 function helpText(): string {
   const lines = ['usage: npm run -s cli -- stats <analysis> --data FILE.csv [options] --json', '', 'analyses:'];
   for (const c of statsCommands) lines.push(`  ${c.name.padEnd(12)} ${c.summary}`);
   lines.push('', 'stats <analysis> --help shows the options of one analysis.');
   return lines.join('\n');
+}
+
+function findCommand(analysis: string): StatsCommand {
+  const command = statsCommands.find((c) => c.name === analysis);
+  if (!command) throw new CliUsageError(`unknown analysis '${analysis}' (available: ${statsCommands.map((c) => c.name).join(', ')})`);
+  return command;
+}
+
+function checkOptions(command: StatsCommand, args: CliArgs, extra: readonly string[]): void {
+  const allowed = new Set([...COMMON, ...extra, ...command.options]);
+  for (const name of args.names()) {
+    if (!allowed.has(name)) throw new CliUsageError(`unknown option --${name} for stats ${command.name} (allowed: ${[...allowed].map((o) => `--${o}`).join(', ')})`);
+  }
+}
+
+/** Runs a command on a frame: by group when asked, stars when asked, finite numbers only. */
+function runParsed(command: StatsCommand, df: DataFrame, args: CliArgs): unknown {
+  const starConvention = command.coefficientStars ? args.choice('stars', ['apa', 'econ'] as const) : undefined;
+  let result = wantsByGroup(command, args) ? runByGroup(command, df, args) : command.run(df, args);
+  if (starConvention) result = withStars(result, starConvention);
+  // JSON.stringify would print NaN/Infinity as null: refuse them instead (field named).
+  assertFiniteResult(result);
+  return result;
+}
+
+/**
+ * Runs one analysis on data already in memory, with the CLI's options as arguments — the one
+ * path the app's analysis pages, their exports and the CLI share, so a saved analysis and
+ * `npm run cli -- stats <analysis> --data export.csv <same options>` give the same JSON.
+ *
+ * @param analysis - the analysis name (`ols`, `mediate`, …).
+ * @param df - the data.
+ * @param options - CLI options without --data/--json, e.g. `['--y', 'sat', '--x', 'a,b']`.
+ * @returns the result object (finite numbers only).
+ * @throws {CliUsageError | StatsError} on bad options or data.
+ * @example
+ * ```ts
+ * runAnalysis('describe', { age: [30, 41, 52] }, ['--vars', 'age']);
+ * ```
+ */
+export function runAnalysis(analysis: string, df: DataFrame, options: readonly string[]): unknown {
+  const command = findCommand(analysis);
+  const flags = new Set(['json', 'help', ...statsCommands.flatMap((c) => c.flags ?? [])]);
+  const args = parseArgs(options, [...flags]);
+  if (args.positional.length > 0) throw new CliUsageError(`unexpected argument '${args.positional[0]}'`);
+  checkOptions(command, args, []);
+  if (nRows(df) === 0) throw new StatsError('too-few-observations', 'the dataset has no rows');
+  return runParsed(command, df, args);
 }
 
 /**
@@ -41,14 +89,12 @@ export function run(argv: readonly string[]): string {
     if (args.flag('help')) return helpText();
     throw new CliUsageError(`missing analysis: stats <${statsCommands.map((c) => c.name).join('|')}>`);
   }
-  const command = statsCommands.find((c) => c.name === analysis);
-  if (!command) throw new CliUsageError(`unknown analysis '${analysis}' (available: ${statsCommands.map((c) => c.name).join(', ')})`);
-  if (args.flag('help')) return `usage: npm run -s cli -- ${command.usage}`;
-  if (rest.length > 0) throw new CliUsageError(`unexpected argument '${rest[0]}'`);
-  const allowed = new Set([...COMMON, ...command.options]);
-  for (const name of args.names()) {
-    if (!allowed.has(name)) throw new CliUsageError(`unknown option --${name} for stats ${command.name} (allowed: ${[...allowed].map((o) => `--${o}`).join(', ')})`);
+  if (args.flag('help')) {
+    const command = findCommand(analysis);
+    return `usage: npm run -s cli -- ${command.usage}`;
   }
+  if (rest.length > 0) throw new CliUsageError(`unexpected argument '${rest[0]}'`);
+  checkOptions(findCommand(analysis), args, ['data', 'json']);
   const file = args.string('data', true);
   let text: string;
   try {
@@ -58,11 +104,7 @@ export function run(argv: readonly string[]): string {
   }
   const df = parseCsv(text);
   if (nRows(df) === 0) throw new StatsError('too-few-observations', `--data '${file}' has a header but no data rows`);
-  const starConvention = command.coefficientStars ? args.choice('stars', ['apa', 'econ'] as const) : undefined;
-  let result = wantsByGroup(command, args) ? runByGroup(command, df, args) : command.run(df, args);
-  if (starConvention) result = withStars(result, starConvention);
-  // JSON.stringify would print NaN/Infinity as null: refuse them instead (exit 2, field named).
-  assertFiniteResult(result);
+  const result = runParsed(findCommand(analysis), df, args);
   // JSON.stringify prints the shortest decimal that round-trips, i.e. full double precision.
   return args.flag('json') ? JSON.stringify(result) : JSON.stringify(result, null, 2);
 }
