@@ -235,3 +235,20 @@ describe('runAnalysis (the app’s path to the same commands)', () => {
     expect(() => runAnalysis('describe', { a: [] }, ['--vars', 'a'])).toThrow(/no rows/);
   });
 });
+
+describe('runAnalysis progress', () => {
+  it('reports bootstrap draws as they are done, ending at the total, without changing the result', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseCsv } = await import('@/lib/stats/frame');
+    const { runAnalysis } = await import('./run');
+    const df = parseCsv(readFileSync(med, 'utf8'));
+    const options = ['--y', 'engage', '--x', 'tl', '--m', 'empower', '--boot', '1000', '--seed', '7'];
+    const seen: Array<[number, number]> = [];
+    const withProgress = runAnalysis('mediate', df, options, { onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen).toHaveLength(100);
+    expect(seen[0]).toEqual([10, 1000]);
+    expect(seen.at(-1)).toEqual([1000, 1000]);
+    expect(seen.every(([d], i) => i === 0 || d > seen[i - 1][0])).toBe(true);
+    expect(withProgress).toEqual(runAnalysis('mediate', df, options));
+  });
+});

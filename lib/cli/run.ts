@@ -9,6 +9,7 @@ import { withStars } from '@/lib/stats/stars';
 import { type CliArgs, CliUsageError, parseArgs } from './args';
 import { runByGroup, wantsByGroup } from './by-group';
 import { type StatsCommand, statsCommands } from './stats';
+import type { AnalysisContext } from './stats/command';
 
 // `group`: any analysis can run by group (./by-group.ts) unless it groups by itself.
 const COMMON = ['help', 'group'];
@@ -34,9 +35,9 @@ function checkOptions(command: StatsCommand, args: CliArgs, extra: readonly stri
 }
 
 /** Runs a command on a frame: by group when asked, stars when asked, finite numbers only. */
-function runParsed(command: StatsCommand, df: DataFrame, args: CliArgs): unknown {
+function runParsed(command: StatsCommand, df: DataFrame, args: CliArgs, context?: AnalysisContext): unknown {
   const starConvention = command.coefficientStars ? args.choice('stars', ['apa', 'econ'] as const) : undefined;
-  let result = wantsByGroup(command, args) ? runByGroup(command, df, args) : command.run(df, args);
+  let result = wantsByGroup(command, args) ? runByGroup(command, df, args) : command.run(df, args, context);
   if (starConvention) result = withStars(result, starConvention);
   // JSON.stringify would print NaN/Infinity as null: refuse them instead (field named).
   assertFiniteResult(result);
@@ -51,6 +52,7 @@ function runParsed(command: StatsCommand, df: DataFrame, args: CliArgs): unknown
  * @param analysis - the analysis name (`ols`, `mediate`, …).
  * @param df - the data.
  * @param options - CLI options without --data/--json, e.g. `['--y', 'sat', '--x', 'a,b']`.
+ * @param context - a progress callback for long steps (bootstrap draws).
  * @returns the result object (finite numbers only).
  * @throws {CliUsageError | StatsError} on bad options or data.
  * @example
@@ -58,14 +60,14 @@ function runParsed(command: StatsCommand, df: DataFrame, args: CliArgs): unknown
  * runAnalysis('describe', { age: [30, 41, 52] }, ['--vars', 'age']);
  * ```
  */
-export function runAnalysis(analysis: string, df: DataFrame, options: readonly string[]): unknown {
+export function runAnalysis(analysis: string, df: DataFrame, options: readonly string[], context?: AnalysisContext): unknown {
   const command = findCommand(analysis);
   const flags = new Set(['json', 'help', ...statsCommands.flatMap((c) => c.flags ?? [])]);
   const args = parseArgs(options, [...flags]);
   if (args.positional.length > 0) throw new CliUsageError(`unexpected argument '${args.positional[0]}'`);
   checkOptions(command, args, []);
   if (nRows(df) === 0) throw new StatsError('too-few-observations', 'the dataset has no rows');
-  return runParsed(command, df, args);
+  return runParsed(command, df, args, context);
 }
 
 /**

@@ -67,6 +67,8 @@ export interface BootstrapIndirectOptions {
   reference: { a: number[]; b: number[]; seA: number[]; seB: number[] };
   /** Force a method (tests); default: "cholesky" when it verifies. */
   method?: 'cholesky' | 'qr';
+  /** Called with the draws done so far, every 1 % of the draws (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Relative agreement required between the fast path and the QR fitter on the original sample. */
@@ -114,6 +116,7 @@ export function bootstrapIndirect(cols: MediationColumns, options: BootstrapIndi
   const idx = new Int32Array(n);
   const counts = new Float64Array(n);
   let replaced = 0;
+  const every = Math.max(1, Math.floor(B / 100));
   for (let r = 0; r < B; ) {
     resampleCounts(rng, n, idx, counts);
     const est = solver(counts);
@@ -132,6 +135,7 @@ export function bootstrapIndirect(cols: MediationColumns, options: BootstrapIndi
     }
     total[r] = s;
     r++;
+    if (options.onProgress && r % every === 0) options.onProgress(r, B);
   }
   return { perMediator, total, replaced, method, fastPathError };
 }

@@ -50,6 +50,8 @@ export interface MediateOptions {
   se?: Exclude<SeType, 'cluster'>;
   /** Keep the raw bootstrap draws in `draws` (for by-group differences; not for JSON output). */
   keepDraws?: boolean;
+  /** Bootstrap progress: draws done of the total (see bootstrapIndirect). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** A regression path: a coefficient row without its term name (and without β). */
@@ -202,6 +204,7 @@ export function mediate(frame: DataFrame, options: MediateOptions): MediationRes
         draws: boot,
         seed,
         reference: { a: aPaths.map((p) => p.estimate), b: bPaths.map((p) => p.estimate), seA: aPaths.map((p) => p.se), seB: bPaths.map((p) => p.se) },
+        onProgress: options.onProgress,
       },
     );
   }

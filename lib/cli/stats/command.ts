@@ -6,6 +6,12 @@
 import type { DataFrame } from '@/lib/stats/frame';
 import type { CliArgs } from '../args';
 
+/** What a run may report back while it works. */
+export interface AnalysisContext {
+  /** Progress of a long step (bootstrap draws done of the total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
 /** One analysis command. */
 export interface StatsCommand {
   /** Analysis name as typed: `stats <name>`. */
@@ -29,8 +35,10 @@ export interface StatsCommand {
    *
    * @param df - the data loaded from --data.
    * @param args - parsed options.
+   * @param context - what the caller offers besides options: a progress callback (the app's
+   *   worker reports it to the browser; the CLI passes none).
    * @returns a JSON-serializable result (finite numbers only).
    * @throws {StatsError | CliUsageError} on bad data or options (exit code 2).
    */
-  run(df: DataFrame, args: CliArgs): unknown;
+  run(df: DataFrame, args: CliArgs, context?: AnalysisContext): unknown;
 }

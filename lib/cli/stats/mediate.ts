@@ -20,7 +20,7 @@ export const mediateCommand: StatsCommand = {
   options: ['y', 'x', 'm', 'covariates', 'factor', 'boot', 'seed', 'level', 'se', 'stars'],
   usage:
     'stats mediate --data FILE.csv --y Y --x X --m M1[,M2] [--covariates a,b] [--factor g=ref] [--boot 5000] [--seed 1] [--level 0.95] [--se classic|hc3] [--stars apa|econ] [--group G] --json',
-  run: (df, args: CliArgs) =>
+  run: (df, args: CliArgs, context) =>
     mediate(df, {
       y: args.string('y', true),
       x: args.string('x', true),
@@ -32,5 +32,6 @@ export const mediateCommand: StatsCommand = {
       level: args.number('level'),
       se: args.choice('se', ['classic', 'hc0', 'hc1', 'hc2', 'hc3'] as const),
       keepDraws: args.has('group'),
+      onProgress: context?.onProgress,
     }),
 };
