@@ -91,11 +91,12 @@ export function readCsvTable(text: string, options: ReadCsvOptions): { table: Ra
       const fields = results.data;
       const quoteError = results.errors.find((e) => e.type === 'Quotes');
       if (quoteError) {
-        const where = record === 0 ? 'the header' : `row ${record}`;
+        const row = header ? record + 1 : 0;
+        const where = row === 0 ? 'the header' : `row ${row}`;
         failure = new DatasetImportError(
           'MALFORMED_CSV',
           `The CSV is malformed at ${where}: a quoted field is not closed properly (${quoteError.message.replace(/\.$/, '').toLowerCase()}). Check the quotes around that row.`,
-          record === 0 ? {} : { row: record },
+          row === 0 ? {} : { row },
         );
         parser.abort();
         return;

@@ -384,7 +384,8 @@ export function readSav(bytes: Uint8Array, limits: DatasetLimits): SavFile {
       label: v.label ? decode(v.label).trim() : '',
       kind,
       width: lv.width,
-      format: { type: formatType, width: (v.print >> 8) & 0xff, decimals: v.print & 0xff },
+      // A very long string's print format is its first segment's (A255); the real width is the variable's.
+      format: { type: formatType, width: lv.segments.length > 1 ? lv.width : (v.print >> 8) & 0xff, decimals: v.print & 0xff },
       measure: v.measure,
       valueLabels: v.valueLabels.map(({ raw, label }) => ({
         value: kind === 'numeric' ? new DataView(raw.buffer, raw.byteOffset, 8).getFloat64(0, r.le) : trimSpaces(decode(raw.subarray(0, Math.min(8, lv.width)))),
