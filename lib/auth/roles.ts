@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   'members:manage': ['owner'],
   'sources:write': ['owner', 'coder'],
   'coding:write': ['owner', 'coder'],
+  /** Datasets: import, computed variables, scales, and running analyses (which saves them). */
+  'data:write': ['owner', 'coder'],
   'review:write': ['owner', 'reviewer'],
   'memo:write': ['owner', 'coder', 'reviewer'],
 } as const satisfies Record<string, readonly Role[]>;

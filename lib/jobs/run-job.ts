@@ -8,6 +8,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { AppError, type AppErrorCode } from '../errors/app-error';
 import { ImportError } from '../io/errors';
 import { prepareSource } from '../sources/prepare-source';
+import { datasetJobs } from './dataset-jobs';
 import { importFile } from './import-file';
 
 /** What a job posts on its progress port: `started` first, then job-specific stages. */
@@ -30,8 +31,9 @@ export type JobError =
 
 export type JobOutcome<O = unknown> = { ok: true; value: O } | { ok: false; error: JobError };
 
-/** The jobs that need nothing but lib/: imports and word counts. */
+/** The jobs that need nothing but lib/: imports, word counts and datasets. */
 export const pureJobs = {
+  ...datasetJobs,
   /** An uploaded file → the source row's stored fields. */
   import: ((input, progress) => importFile(input, (stage) => progress({ stage }))) as JobHandler<Parameters<typeof importFile>[0], Awaited<ReturnType<typeof importFile>>>,
   /** Pasted text → length and word count. */

@@ -56,3 +56,18 @@ export async function readBytes(request: Request, maxBytes: number): Promise<Uin
   }
   return bytes;
 }
+
+/**
+ * The uploaded file's name from the `X-File-Name` header (URI-encoded, so any script survives).
+ * The custom header also keeps cross-site form posts out of upload routes.
+ * @throws AppError INVALID_INPUT when missing or badly encoded.
+ */
+export function readFileNameHeader(request: Request): string {
+  const raw = request.headers.get('x-file-name');
+  if (!raw) throw new AppError('INVALID_INPUT', { userMessage: 'Send the file name in the X-File-Name header.' });
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new AppError('INVALID_INPUT', { userMessage: 'The X-File-Name header is not valid URI encoding.' });
+  }
+}

@@ -87,6 +87,8 @@ const shuttingDownError = () =>
     retryAfterSeconds: 5,
   });
 
+const cancelledError = (name: string) => new AppError('INVALID_INPUT', { message: `job '${name}' cancelled`, userMessage: 'Cancelled. Nothing was saved.' });
+
 const busy = (message: string, seconds: number) =>
   new AppError('BUSY', { message, userMessage: `The server is busy with other imports. Please try again in ${seconds} seconds.`, retryAfterSeconds: seconds });
 
@@ -97,13 +99,14 @@ const busy = (message: string, seconds: number) =>
  * @param input - its input; ArrayBuffers listed in `transfer` move to the worker (the caller
  *   must not use them afterwards).
  * @param options.onProgress - called with each stage the job reports.
+ * @param options.signal - aborting it stops the job (its thread is replaced) with INVALID_INPUT "Cancelled".
  * @throws AppError BUSY when the queue is full or the job could not start in time;
  *   INVALID_INPUT when the job ran out of time or memory; ImportError as the job threw it.
  */
 export async function runJob<N extends JobName>(
   name: N,
   input: Jobs[N]['input'],
-  options: { transfer?: ArrayBuffer[]; onProgress?: (progress: JobProgress) => void } = {},
+  options: { transfer?: ArrayBuffer[]; onProgress?: (progress: JobProgress) => void; signal?: AbortSignal } = {},
 ): Promise<Jobs[N]['output']> {
   if (shuttingDown) throw shuttingDownError();
   const s = settings();
@@ -114,7 +117,14 @@ export async function runJob<N extends JobName>(
   const { port1, port2 } = new MessageChannel();
   const abort = new AbortController();
   // An object, not a `let`: the timers and the port listener change it.
-  const job: { phase: 'queued' | 'running' | 'timed-out-queued' | 'timed-out-running' } = { phase: 'queued' };
+  const job: { phase: 'queued' | 'running' | 'timed-out-queued' | 'timed-out-running' | 'cancelled' } = { phase: 'queued' };
+  // The caller gave up (the browser cancelled or went away): stop the job, queued or running.
+  const cancel = () => {
+    job.phase = 'cancelled';
+    abort.abort();
+  };
+  if (options.signal?.aborted) throw cancelledError(name);
+  options.signal?.addEventListener('abort', cancel, { once: true });
   let runTimer: NodeJS.Timeout | undefined;
   const startTimer = setTimeout(() => {
     job.phase = 'timed-out-queued';
@@ -143,6 +153,7 @@ export async function runJob<N extends JobName>(
     await Promise.race([portClosed, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
   } catch (error) {
     if (shuttingDown) throw shuttingDownError();
+    if (job.phase === 'cancelled') throw cancelledError(name);
     if (job.phase === 'timed-out-queued') throw busy(`job '${name}' did not start within ${s.startTimeoutMs} ms`, retryAfter);
     if (job.phase === 'timed-out-running') {
       throw new AppError('INVALID_INPUT', {
@@ -156,6 +167,7 @@ export async function runJob<N extends JobName>(
     throw error;
   } finally {
     inFlight--;
+    options.signal?.removeEventListener('abort', cancel);
     clearTimeout(startTimer);
     clearTimeout(runTimer);
     port1.close();

@@ -1,7 +1,7 @@
-import { AppError, isAppError } from '@/lib/errors/app-error';
-import type { UploadStreamLine } from '@/lib/sources/upload-queue';
+import { AppError } from '@/lib/errors/app-error';
+import { progressStream, wantsProgress } from '@/lib/server/api/progress-stream';
 import { apiRoute } from '@/lib/server/api/route';
-import { readBytes } from '@/lib/server/api/read-bytes';
+import { readBytes, readFileNameHeader } from '@/lib/server/api/read-bytes';
 import { authorizeSourceUpload, createSourceFromFile } from '@/lib/server/data/source/create-source';
 import { listSources } from '@/lib/server/data/source/list-sources';
 import { env } from '@/lib/server/env';
@@ -28,14 +28,7 @@ export const GET = apiRoute<Params>(async ({ user, params, request }) => {
  * (`{"status":201,"source":{…}}` or `{"status":413,"error":"…"}`).
  */
 export const POST = apiRoute<Params>(async ({ user, params, request }) => {
-  const rawName = request.headers.get('x-file-name');
-  if (!rawName) throw new AppError('INVALID_INPUT', { userMessage: 'Send the file name in the X-File-Name header.' });
-  let fileName: string;
-  try {
-    fileName = decodeURIComponent(rawName);
-  } catch {
-    throw new AppError('INVALID_INPUT', { userMessage: 'The X-File-Name header is not valid URI encoding.' });
-  }
+  const fileName = readFileNameHeader(request);
   const query = ZUploadOptionsSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new AppError('INVALID_INPUT', { userMessage: query.error.issues[0]?.message ?? 'Invalid upload options.' });
   const folderId = query.data.folderId || null;
@@ -54,30 +47,9 @@ export const POST = apiRoute<Params>(async ({ user, params, request }) => {
       encoding: query.data.encoding,
       onProgress,
     });
-  if (!request.headers.get('accept')?.includes('application/x-ndjson')) return Response.json({ source: await create() }, { status: 201 });
+  if (!wantsProgress(request)) return Response.json({ source: await create() }, { status: 201 });
   return progressStream(async (send) => {
     send({ progress: { stage: 'received' } });
     return { status: 201, source: await create((p) => send({ progress: { stage: p.stage } })) };
   });
 });
-
-/** Streams NDJSON lines while `work` runs, ending with its result or its error as a line. */
-function progressStream(work: (send: (line: UploadStreamLine) => void) => Promise<UploadStreamLine>): Response {
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (line: UploadStreamLine) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
-      try {
-        send(await work(send));
-      } catch (error) {
-        if (isAppError(error)) send({ status: error.status, error: error.userMessage });
-        else {
-          console.error('API error', error);
-          send({ status: 500, error: 'Something went wrong on our side.' });
-        }
-      }
-      controller.close();
-    },
-  });
-  return new Response(body, { status: 200, headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' } });
-}
