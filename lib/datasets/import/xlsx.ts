@@ -175,9 +175,11 @@ function readWorksheet(worksheet: ExcelJS.Worksheet, options: ReadXlsxOptions): 
       if (failure) return;
       let v = readCell(cell.value);
       if (v !== null && typeof v === 'object') {
+        // The cell holds something (an error, a formula): the row is not empty, the value is missing.
         if (v.kind === 'error') errorCells++;
         else uncomputed++;
         v = null;
+        if (col >= firstCol && col <= lastCol) any = true;
       }
       if (v === null || v === '') return;
       if (col < firstCol || col > lastCol) {
