@@ -63,6 +63,20 @@ describe('job pool', () => {
     expect((await importJob(text(1))).format).toBe('txt');
   });
 
+  it('stops a running job when its caller aborts (the browser cancelled), and the next job runs', async () => {
+    const stages: string[] = [];
+    const abort = new AbortController();
+    const bytes = text(8 * 1024);
+    const running = runJob('import', { fileName: 'interview.txt', bytes }, { transfer: [bytes.buffer as ArrayBuffer], onProgress: (p) => stages.push(p.stage), signal: abort.signal });
+    const outcome = rejection(running);
+    await vi.waitFor(() => expect(stages).toContain('started'), { timeout: 10_000 });
+    abort.abort();
+    const cancelled = await outcome;
+    expect(cancelled.code).toBe('INVALID_INPUT');
+    expect(cancelled.userMessage).toBe('Cancelled. Nothing was saved.');
+    await vi.waitFor(async () => expect((await importJob(text(1))).format).toBe('txt'), { timeout: 20_000, interval: 300 });
+  });
+
   // Last: the pool stays shut.
   it('on shutdown stops a running job at once (BUSY, nothing returned) and refuses new ones', async () => {
     const stages: string[] = [];
