@@ -10,13 +10,13 @@ import { newUser, signUp, type TestUser } from '../fixtures/users';
  * owner. Pages: unauthenticated → redirect to /sign-in, non-member → 404. API: 401, 404, and a
  * viewer's writes → 403. The owner's 2xx on the same URLs shows the 404s are not bad URLs.
  */
-type Ctx = { projectId: string; ownerId: string; strangerEmail: string; sourceId: string; codeId: string };
+type Ctx = { projectId: string; ownerId: string; strangerEmail: string; sourceId: string; codeId: string; datasetId: string; versionId: string; scaleId: string };
 type Route =
   | { kind: 'page'; file: string; path: (c: Ctx) => string; viewer: 200 | 404 }
   | {
       kind: 'api';
       file: string;
-      method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+      method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
       path: (c: Ctx) => string;
       body?: (c: Ctx) => unknown;
       headers?: Record<string, string>;
@@ -122,7 +122,74 @@ const ROUTES: Route[] = [
     path: (c) => `/api/projects/${c.projectId}/members/${c.ownerId}`,
     write: true,
   },
+  { kind: 'api', file: 'app/api/projects/[projectId]/datasets/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/datasets`, write: false },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/datasets/route.ts',
+    method: 'POST',
+    path: (c) => `/api/projects/${c.projectId}/datasets?name=Intruder`,
+    body: () => Buffer.from(SURVEY_CSV),
+    headers: { 'x-file-name': 'intruder.csv', 'content-type': 'text/csv' },
+    write: true,
+  },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/datasets/preview/route.ts',
+    method: 'POST',
+    path: (c) => `/api/projects/${c.projectId}/datasets/preview`,
+    body: () => Buffer.from(SURVEY_CSV),
+    headers: { 'x-file-name': 'intruder.csv', 'content-type': 'text/csv' },
+    write: true,
+  },
+  { kind: 'api', file: 'app/api/projects/[projectId]/datasets/[datasetId]/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/datasets/${c.datasetId}`, write: false },
+  { kind: 'api', file: 'app/api/projects/[projectId]/datasets/[datasetId]/route.ts', method: 'DELETE', path: (c) => `/api/projects/${c.projectId}/datasets/${c.datasetId}`, write: true },
+  { kind: 'api', file: 'app/api/projects/[projectId]/datasets/[datasetId]/rows/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/datasets/${c.datasetId}/rows?limit=5`, write: false },
+  { kind: 'api', file: 'app/api/projects/[projectId]/datasets/[datasetId]/csv/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/datasets/${c.datasetId}/csv`, write: false },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/datasets/[datasetId]/versions/route.ts',
+    method: 'POST',
+    path: (c) => `/api/projects/${c.projectId}/datasets/${c.datasetId}/versions`,
+    body: (c) => ({ baseVersionId: c.versionId, transforms: [{ op: 'standardize', name: 'z_q1', variable: 'q1' }], note: 'Intruder' }),
+    write: true,
+  },
+  { kind: 'api', file: 'app/api/projects/[projectId]/datasets/[datasetId]/scales/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/datasets/${c.datasetId}/scales`, write: false },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/datasets/[datasetId]/scales/route.ts',
+    method: 'POST',
+    path: (c) => `/api/projects/${c.projectId}/datasets/${c.datasetId}/scales`,
+    body: () => ({ name: 'Intruder scale', items: ['q1', 'q2'] }),
+    write: true,
+  },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/datasets/[datasetId]/scales/[scaleId]/route.ts',
+    method: 'PUT',
+    path: (c) => `/api/projects/${c.projectId}/datasets/${c.datasetId}/scales/${c.scaleId}`,
+    body: () => ({ name: 'Renamed by someone', items: ['q1', 'q2'] }),
+    write: true,
+  },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/datasets/[datasetId]/scales/[scaleId]/route.ts',
+    method: 'DELETE',
+    path: (c) => `/api/projects/${c.projectId}/datasets/${c.datasetId}/scales/${c.scaleId}`,
+    write: true,
+  },
+  { kind: 'api', file: 'app/api/projects/[projectId]/datasets/[datasetId]/analyses/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/datasets/${c.datasetId}/analyses`, write: false },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/datasets/[datasetId]/analyses/route.ts',
+    method: 'POST',
+    path: (c) => `/api/projects/${c.projectId}/datasets/${c.datasetId}/analyses`,
+    body: () => ({ kind: 'describe', options: ['--vars', 'q1,q2'] }),
+    write: true,
+  },
 ];
+
+/** A small survey for the dataset routes: three Likert items. */
+const SURVEY_CSV = ['id,q1,q2,q3', ...Array.from({ length: 30 }, (_, i) => `${i + 1},${(i % 5) + 1},${((i * 3) % 5) + 1},${((i * 7) % 5) + 1}`)].join('\n');
 
 test('the matrix lists every project page and API route in app/', () => {
   const root = process.cwd();
@@ -174,7 +241,24 @@ test.describe('project route authorization', () => {
     const link = ownerPage.getByRole('link', { name: 'matrix code' });
     await expect(link).toBeVisible();
     const codeId = (await link.getAttribute('href'))!.split('/').pop()!;
-    ctx = { projectId, ownerId: members.find((m) => m.email === users.owner.email)!.userId, strangerEmail: users.stranger.email, sourceId, codeId };
+    const imported = await sessions.owner.post(`/api/projects/${projectId}/datasets?name=${encodeURIComponent('Matrix survey')}`, {
+      data: Buffer.from(SURVEY_CSV),
+      headers: { 'x-file-name': 'matrix-survey.csv', 'content-type': 'text/csv' },
+    });
+    expect(imported.status()).toBe(201);
+    const dataset = (await imported.json()).dataset as { id: string; versionId: string };
+    const scale = await sessions.owner.post(`/api/projects/${projectId}/datasets/${dataset.id}/scales`, { data: { name: 'Matrix scale', items: ['q1', 'q2', 'q3'] } });
+    expect(scale.status()).toBe(201);
+    ctx = {
+      projectId,
+      ownerId: members.find((m) => m.email === users.owner.email)!.userId,
+      strangerEmail: users.stranger.email,
+      sourceId,
+      codeId,
+      datasetId: dataset.id,
+      versionId: dataset.versionId,
+      scaleId: (await scale.json()).scale.id as string,
+    };
   });
 
   const call = (api: APIRequestContext, r: Route) =>
@@ -215,5 +299,9 @@ test.describe('project route authorization', () => {
     expect(members.map((m) => m.role).sort()).toEqual(['owner', 'viewer']);
     const sources = (await (await sessions.owner.get(`/api/projects/${ctx.projectId}/sources`)).json()).sources as Array<{ title: string }>;
     expect(sources.map((s) => s.title)).toEqual(['interview 1']);
+    const datasets = (await (await sessions.owner.get(`/api/projects/${ctx.projectId}/datasets`)).json()).datasets as Array<{ name: string; versionCount: number; analysisCount: number }>;
+    expect(datasets).toEqual([expect.objectContaining({ name: 'Matrix survey', versionCount: 1, analysisCount: 0 })]);
+    const scales = (await (await sessions.owner.get(`/api/projects/${ctx.projectId}/datasets/${ctx.datasetId}/scales`)).json()).scales as Array<{ scale: { name: string } }>;
+    expect(scales.map((s) => s.scale.name)).toEqual(['Matrix scale']);
   });
 });
