@@ -1,4 +1,9 @@
+import { runAnalysis } from '../../lib/cli/run';
 import { CODE_COLORS } from '../../lib/coding/colors';
+import { scaleScoreTransform } from '../../lib/datasets/scales';
+import { encodeDataset } from '../../lib/datasets/storage';
+import { applyTransforms } from '../../lib/datasets/transform';
+import type { Dataset } from '../../lib/datasets/types';
 import { DEMO_EMAIL, DEMO_PASSWORD, DEMO_PROJECT_NAME } from '../../lib/demo';
 import { hashPassword } from '../../lib/server/auth/password';
 import { db } from '../../lib/server/db/client';
@@ -14,6 +19,7 @@ import {
   demoStoryline,
   locate,
 } from './demo-content';
+import { DEMO_PANEL_ANALYSES, DEMO_SURVEY_ANALYSES, demoPanel, demoSurvey, SURVEY_SCALES } from './demo-survey';
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 type Coders = Record<'demo' | 'lin', string>;
@@ -53,6 +59,7 @@ export async function seedDemo(): Promise<boolean> {
         select: { id: true },
       });
       await seedDemoProject(tx, project.id, { demo: demo.id, lin: coder.id });
+      await seedDemoData(tx, project.id, demo.id);
     },
     // Some hundred statements; generous limits for a slow disk or a remote PostgreSQL.
     { maxWait: 10_000, timeout: 60_000 },
@@ -153,4 +160,60 @@ async function seedDemoProject(tx: Tx, projectId: string, coders: Coders) {
     where: { id: projectId },
     data: { storyline: JSON.stringify(storyline.doc), storylineText: storyline.text, storylineUpdatedAt: new Date() },
   });
+}
+
+/** Stores one dataset version (the same form the import and compute routes store). */
+async function storeVersion(tx: Tx, datasetId: string, number: number, note: string, dataset: Dataset, userId: string, extra: { recipe?: unknown[]; origin?: unknown } = {}) {
+  const encoded = encodeDataset(dataset);
+  return tx.datasetVersion.create({
+    data: {
+      datasetId,
+      number,
+      note,
+      recipe: JSON.stringify(extra.recipe ?? []),
+      origin: JSON.stringify(extra.origin ?? {}),
+      variables: JSON.stringify(encoded.variables),
+      data: new Uint8Array(encoded.data),
+      rowCount: encoded.rowCount,
+      createdById: userId,
+    },
+    select: { id: true },
+  });
+}
+
+/**
+ * The survey of 312 sellers (items, then a version with the five scale scores), its scales and
+ * saved analyses — descriptives, correlations, hierarchical OLS, mediation, moderation — and a
+ * seller × year panel with a two-way FE model, each run by the same engine the pages use.
+ */
+async function seedDemoData(tx: Tx, projectId: string, userId: string) {
+  const survey = await tx.dataset.create({ data: { projectId, name: 'Follow-up survey of 312 sellers', createdById: userId }, select: { id: true } });
+  const items = demoSurvey();
+  await storeVersion(tx, survey.id, 1, 'Imported seller-survey.sav', items, userId, { origin: { fileName: 'seller-survey.sav', format: 'sav' } });
+  const scales = [];
+  for (const s of SURVEY_SCALES) {
+    const row = await tx.scale.create({
+      data: { datasetId: survey.id, name: s.name, items: JSON.stringify(s.items), reversed: JSON.stringify(s.reversed), score: 'mean' },
+      select: { id: true },
+    });
+    scales.push(scaleScoreTransform({ id: row.id, name: s.name, items: s.items, reversed: s.reversed, score: 'mean' }, { name: s.scoreName, minValid: 3 }));
+  }
+  const scored = applyTransforms(items, scales);
+  const v2 = await storeVersion(tx, survey.id, 2, 'Added the five scale scores', scored, userId, { recipe: scales });
+  for (const a of DEMO_SURVEY_ANALYSES) {
+    const result = runAnalysis(a.kind, scored.columns, a.options);
+    await tx.analysis.create({
+      data: { datasetId: survey.id, versionId: v2.id, kind: a.kind, title: a.title, spec: JSON.stringify({ kind: a.kind, options: a.options }), result: JSON.stringify(result), createdById: userId },
+    });
+  }
+
+  const panelDataset = await tx.dataset.create({ data: { projectId, name: 'Seller panel 2019–2023', createdById: userId }, select: { id: true } });
+  const panel = demoPanel();
+  const p1 = await storeVersion(tx, panelDataset.id, 1, 'Imported seller-panel.xlsx', panel, userId, { origin: { fileName: 'seller-panel.xlsx', format: 'xlsx', sheet: 'panel' } });
+  for (const a of DEMO_PANEL_ANALYSES) {
+    const result = runAnalysis(a.kind, panel.columns, a.options);
+    await tx.analysis.create({
+      data: { datasetId: panelDataset.id, versionId: p1.id, kind: a.kind, title: a.title, spec: JSON.stringify({ kind: a.kind, options: a.options }), result: JSON.stringify(result), createdById: userId },
+    });
+  }
 }
