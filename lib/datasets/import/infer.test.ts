@@ -5,11 +5,11 @@ import { importError } from './fixtures/helpers';
 import { convertColumn, inferVariables, overrideTypes, profileColumns, type TypeOverrides } from './infer';
 import type { RawCell, RawColumn, RawTable } from './table';
 
-type ColumnSpec = RawCell[] | (Partial<RawColumn> & { cells: RawCell[] });
+type ColumnSpec = readonly RawCell[] | (Partial<RawColumn> & { cells: readonly RawCell[] });
 
 function table(spec: Record<string, ColumnSpec>, rowNumbers?: number[]): RawTable {
   const columns = Object.entries(spec).map(([name, s]): RawColumn => {
-    const c = Array.isArray(s) ? { cells: s } : s;
+    const c = 'cells' in s ? s : { cells: s };
     return { name, label: '', valueLabels: {}, missingCodes: [], hint: {}, ...c };
   });
   return { columns, rowCount: columns[0]?.cells.length ?? 0, warnings: [], ...(rowNumbers ? { rowNumbers } : {}) };
@@ -107,7 +107,7 @@ describe('inferVariables: CSV and spreadsheet columns (no metadata)', () => {
 });
 
 describe('inferVariables: SPSS metadata', () => {
-  const spss = (cells: RawCell[], extra: Partial<RawColumn>) => ({ cells, hint: { kind: 'numeric' as const, measure: 'scale' as const }, ...extra });
+  const spss = (cells: RawCell[], extra: Partial<RawColumn>): ColumnSpec => ({ cells, hint: { kind: 'numeric', measure: 'scale' }, ...extra });
 
   it('uses value labels for the Likert range, without the missing codes', () => {
     const t = table({

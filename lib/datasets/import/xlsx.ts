@@ -11,7 +11,7 @@
  * TRUE/FALSE become the strings 'TRUE'/'FALSE'; error values (#N/A, #DIV/0!) are missing.
  * The header is the first non-empty row (or `headerRow`); fully empty rows are skipped.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 
 import { checkZipLimits, extractZipEntries, readZipDirectory, type ZipEntry, ZipGuardError, type ZipLimits } from '@/lib/io/zip-guard';
@@ -108,7 +108,10 @@ async function loadWorkbook(bytes: Uint8Array, limits: DatasetLimits): Promise<E
     throw new DatasetImportError('CORRUPT_XLSX', `This Excel file cannot be read: ${error.message}. It may be truncated or damaged; save it again in Excel and upload the new copy.`, {}, error);
   }
   const repacked = zipSync(files as Record<string, Uint8Array>, { level: 0 });
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is large, and importers of this module's types or limits
+  // (forms, client components) should not carry it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     // exceljs's types want a Node Buffer; the bytes are the same.
     await workbook.xlsx.load(Buffer.from(repacked.buffer, repacked.byteOffset, repacked.byteLength) as unknown as ExcelJS.Buffer);
