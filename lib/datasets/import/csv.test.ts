@@ -44,6 +44,15 @@ describe('readCsvTable', () => {
     expect(table.rowNumbers).toBeUndefined();
   });
 
+  it("follows Excel's sep= line and drops it", () => {
+    const { table, delimiter } = read('sep=;\nid;score\n1;3,5\n');
+    expect(delimiter).toBe(';');
+    expect(table.columns.map((c) => [c.name, c.cells])).toEqual([
+      ['id', ['1']],
+      ['score', ['3,5']],
+    ]);
+  });
+
   it('uses a given delimiter', () => {
     const { table, delimiter } = readCsvTable('a;b,c\n1;2,3\n', { delimiter: ',', limits: DATASET_LIMITS });
     expect(delimiter).toBe(',');

@@ -74,7 +74,10 @@ export type ReadCsvOptions = {
  */
 export function readCsvTable(text: string, options: ReadCsvOptions): { table: RawTable; delimiter: CsvDelimiter } {
   const { limits } = options;
-  const delimiter = options.delimiter ?? detectDelimiter(text);
+  // Excel's own hint line, "sep=;", declares the delimiter and is not part of the data.
+  const sep = /^sep=([,;\t|])\n/i.exec(text);
+  if (sep) text = text.slice(sep[0].length);
+  const delimiter = options.delimiter ?? (sep ? (sep[1] as CsvDelimiter) : detectDelimiter(text));
   let header: string[] | undefined;
   let columns: string[][] = [];
   let record = 0; // 0 = the header; then the file's data row number

@@ -218,7 +218,7 @@ export function readSav(bytes: Uint8Array, limits: DatasetLimits): SavFile {
   let sysmis = SYSMIS;
   let longNames: Uint8Array | undefined;
   let veryLongStrings: Uint8Array | undefined;
-  let measures: number[] | undefined;
+  let display: { view: DataView; count: number } | undefined;
   const longStringLabels: Uint8Array[] = [];
   const longStringMissing: Uint8Array[] = [];
   const warnings: string[] = [];
@@ -300,16 +300,13 @@ export function readSav(bytes: Uint8Array, limits: DatasetLimits): SavFile {
       const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
       if (subtype === 3 && size === 4 && count >= 8) characterCode = dv.getInt32(28, r.le);
       else if (subtype === 4 && size === 8 && count >= 1) sysmis = dv.getFloat64(0, r.le);
-      else if (subtype === 11 && size === 4) {
-        measures = [];
-        const perVar = count % 3 === 0 ? 3 : 2;
-        for (let i = 0; i < count; i += perVar) measures.push(dv.getInt32(i * 4, r.le));
-      } else if (subtype === 13) longNames = data;
+      else if (subtype === 11 && size === 4) display = { view: dv, count };
+      else if (subtype === 13) longNames = data;
       else if (subtype === 14) veryLongStrings = data;
       else if (subtype === 16 && size === 8 && count >= 2) {
         const n64 = Number(dv.getBigInt64(8, r.le));
         if (ncases === -1 && n64 >= 0) ncases = n64;
-      } else if (subtype === 20) encodingName = asciiOf(data).trim();
+      } else if (subtype === 20) encodingName = asciiOf(data).replace(/[\0\s]+$/, '');
       else if (subtype === 21) longStringLabels.push(data);
       else if (subtype === 22) longStringMissing.push(data);
       // Other subtypes (multiple response sets, attributes, …) carry nothing we keep.
@@ -329,9 +326,17 @@ export function readSav(bytes: Uint8Array, limits: DatasetLimits): SavFile {
   const encoding = resolveEncoding(encodingName, characterCode, rawVars, warnings);
   const decode = makeDecoder(encoding);
 
-  // Measurement levels are listed per named variable record (segments of very long strings included).
-  if (measures && measures.length === rawVars.length) {
-    rawVars.forEach((v, i) => (v.measure = measures![i] === 1 ? 'nominal' : measures![i] === 2 ? 'ordinal' : measures![i] === 3 ? 'scale' : undefined));
+  // Variable display parameters: measure, width and alignment (or measure and alignment in old
+  // files) per named variable record, segments of very long strings included.
+  if (display) {
+    const perVar = display.count === rawVars.length * 3 ? 3 : display.count === rawVars.length * 2 ? 2 : 0;
+    if (perVar === 0) warnings.push('The measurement levels in this file do not match its variables and were ignored.');
+    else {
+      rawVars.forEach((v, i) => {
+        const m = display!.view.getInt32(i * perVar * 4, r.le);
+        v.measure = m === 1 ? 'nominal' : m === 2 ? 'ordinal' : m === 3 ? 'scale' : undefined;
+      });
+    }
   }
 
   // Short name → logical variable, then long names and very long strings.
@@ -394,7 +399,12 @@ export function readSav(bytes: Uint8Array, limits: DatasetLimits): SavFile {
       missing,
     };
   });
-  const byName = new Map(variables.map((v, i) => [v.name, i]));
+  const byName = new Map<string, number>();
+  variables.forEach((v, i) => {
+    if (v.name === '') throw corrupt(`variable ${i + 1} has no name`);
+    if (byName.has(v.name)) throw corrupt(`two variables are named '${v.name}'`);
+    byName.set(v.name, i);
+  });
   for (const data of longStringLabels) readLongStringLabels(data, r.le, decode, (name, value, label) => {
     const i = byName.get(name);
     if (i !== undefined) variables[i].valueLabels.push({ value, label });
@@ -698,7 +708,7 @@ function makeDecoder(encoding: string): (b: Uint8Array) => string {
 }
 
 function asciiOf(b: Uint8Array): string {
-  return String.fromCharCode.apply(null, b as unknown as number[]);
+  return new TextDecoder('latin1').decode(b);
 }
 
 function trimSpaces(s: string): string {
