@@ -25,9 +25,9 @@ import { getDataset } from './datasets';
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/lib/server/auth/session', () => ({ currentUser: async () => session.user }));
 
-const survey = readFileSync(new URL('../../../stats/golden/mediate-survey.csv', import.meta.url));
+const survey = new Uint8Array(readFileSync(new URL('../../../stats/golden/mediate-survey.csv', import.meta.url)));
 
-function upload(url: string, bytes: Uint8Array, fileName: string, accept?: string) {
+function upload(url: string, bytes: Uint8Array<ArrayBuffer>, fileName: string, accept?: string) {
   return new Request(url, { method: 'POST', body: bytes, headers: { 'x-file-name': encodeURIComponent(fileName), 'content-type': 'application/octet-stream', ...(accept ? { accept } : {}) } });
 }
 const json = (url: string, body: unknown, accept?: string) =>
@@ -55,7 +55,7 @@ describe('datasets through the API', () => {
     expect(preview.status).toBe(200);
     const { preview: p } = (await preview.json()) as { preview: { format: string; rowCount: number; variables: Array<{ name: string; type: string }> } };
     expect(p.format).toBe('csv');
-    const frame = parseCsv(survey.toString('utf8'));
+    const frame = parseCsv(new TextDecoder().decode(survey));
     expect(p.rowCount).toBe(frame.id.length);
     expect(p.variables.map((v) => v.name)).toEqual(Object.keys(frame));
     expect(await db.dataset.count({ where: { projectId } })).toBe(0);
@@ -119,7 +119,7 @@ describe('datasets through the API', () => {
   it('a scale reports α from the stored data; an analysis runs in a worker with progress, saves the version it ran on, and equals the CLI', async () => {
     const { projectId, base } = await setup();
     const dataset = await importSurvey(projectId, base);
-    const frame = parseCsv(survey.toString('utf8'));
+    const frame = parseCsv(new TextDecoder().decode(survey));
     const scalesOf = async () =>
       ((await (await scalesGet(new Request(`${base}/${dataset.id}/scales`), params({ projectId, datasetId: dataset.id }))).json()) as {
         scales: Array<{ scale: { id: string; name: string }; reliability: { alpha: number; n: number } | null; error?: string }>;
