@@ -284,6 +284,19 @@ describe('mergeCodes', () => {
     expect((await db.relationEvidence.findMany({ where: { relationId: r2.id }, select: { codingId: true } })).map((e) => e.codingId).sort()).toEqual([a2.id, b4.id].sort());
   });
 
+  it('refuses a merge whose joined definitions would be too long, changing nothing (never cuts one)', async () => {
+    const { coder, projectId, code, coding } = await setup();
+    const into = await code('trust', 1, null, 'd'.repeat(3000));
+    const from = await code('confidence', 1, null, 'e'.repeat(2500));
+    await coding(from.id, 17, 38);
+    const refused = await rejection(mergeCodes({ userId: coder.id, projectId, fromId: from.id, intoId: into.id }));
+    expect(refused.code).toBe('INVALID_INPUT');
+    expect(refused.userMessage).toMatch(/5,502 characters, over the 5,000/);
+    expect(await db.code.count({ where: { id: from.id } })).toBe(1);
+    expect((await stored(into.id))?.definition).toBe('d'.repeat(3000));
+    expect(await db.coding.count({ where: { codeId: from.id } })).toBe(1);
+  });
+
   it('reparents children and re-points relations, dropping self-loops and duplicates', async () => {
     const { coder, projectId, code } = await setup();
     const into = await code('market', 2, null, 'Buying and selling.');

@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { AppError } from '@/lib/errors/app-error';
 import { planMerge } from '@/lib/coding/hierarchy';
 import { concatMemos, memoToPlainText } from '@/lib/coding/memo';
 
@@ -54,6 +55,13 @@ export async function mergeCodes(options: { userId: string; projectId: string; f
       select: { id: true, codeId: true, sourceId: true, start: true, end: true, coderId: true },
     });
     const plan = applyRule(() => planMerge({ from, into, codes, codings }));
+    // The definitions are joined; refuse rather than cut one when together they are too long.
+    const definition = joinText(into.definition, from.definition);
+    if ([...definition].length > DEFINITION_MAX) {
+      throw new AppError('INVALID_INPUT', {
+        userMessage: `Merging would join the two definitions into ${[...definition].length.toLocaleString('en')} characters, over the ${DEFINITION_MAX.toLocaleString('en')} a definition may have. Shorten one of them first; nothing was changed.`,
+      });
+    }
 
     for (const { dropId, keepId } of plan.collapse) {
       const memos = await tx.memo.findMany({ where: { codingId: { in: [dropId, keepId] } }, select: { id: true, codingId: true, body: true, text: true } });
@@ -78,7 +86,7 @@ export async function mergeCodes(options: { userId: string; projectId: string; f
     await tx.memo.updateMany({ where: { codeId: from.id }, data: { codeId: into.id } });
 
     const relationsMoved = await repointRelations(tx, from.id, into.id);
-    await tx.code.update({ where: { id: into.id }, data: { definition: joinText(into.definition, from.definition).slice(0, DEFINITION_MAX) } });
+    await tx.code.update({ where: { id: into.id }, data: { definition } });
     await tx.code.delete({ where: { id: from.id } });
     await rewriteStoredMentions(tx, options.projectId, new Map([[from.id, { id: into.id, label: `${into.label ? `${into.label} ` : ''}${into.name}` }]]));
     return {
