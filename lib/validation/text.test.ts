@@ -5,7 +5,7 @@ import { ZCreateCodeSchema, ZUpdateCodeSchema } from './coding';
 import { ZRelationSchema, ZReplaceRelationSchema } from './hierarchy';
 import { ZCreateProjectSchema, ZProjectSettingsSchema, ZUpdateProjectSchema } from './project';
 import { ZPasteSourceSchema, ZSourceDetailsSchema, ZUpdateSourceSchema } from './source';
-import { charCount, deepTextProblem, TEXT_MESSAGES, textProblem, updateSchema, ZText } from './text';
+import { charCount, deepTextProblem, shortenDerived, TEXT_MESSAGES, textProblem, updateSchema, ZText } from './text';
 
 const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) => (r.success ? [] : r.error!.issues.map((i) => i.message));
 
@@ -132,5 +132,18 @@ describe('the shared guard in every schema', () => {
   it('puts code and project names in NFC, so composed and decomposed spellings are one name', () => {
     expect(ZCreateCodeSchema.parse({ name: 'Re\u0301sume\u0301' }).name).toBe('Résumé');
     expect(ZCreateProjectSchema.parse({ name: 'Cafe\u0301' }).name).toBe('Café');
+  });
+});
+
+describe('shortenDerived', () => {
+  it('keeps short text, and cuts long text at code points with an ellipsis, never inside an emoji', () => {
+    expect(shortenDerived('interview', 300)).toBe('interview');
+    const title = `${'x'.repeat(298)}😀😀tail`;
+    const cut = shortenDerived(title, 300);
+    expect([...cut]).toHaveLength(300);
+    expect(cut.endsWith('😀…')).toBe(true);
+    expect(textProblem(cut)).toBeNull();
+    expect(shortenDerived('a😀b', 2)).toBe('a…');
+    expect(shortenDerived('😀😀', 2)).toBe('😀😀');
   });
 });

@@ -47,6 +47,22 @@ export function textProblem(value: string, options: { singleLine?: boolean } = {
   return null;
 }
 
+/**
+ * Shortens text the app derived itself (a title from a file name, authors from PDF metadata) to
+ * `max` code points, marking the cut with "…" and never splitting a surrogate pair. User input is
+ * refused with the limit named instead (ZText), never shortened.
+ * @example shortenDerived('a😀b', 2) // 'a…'
+ */
+export function shortenDerived(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const chars: string[] = [];
+  for (const ch of value) {
+    if (chars.length === max) return `${chars.slice(0, max - 1).join('')}…`;
+    chars.push(ch);
+  }
+  return value;
+}
+
 /** Length in code points (what a person calls characters; an emoji is one). */
 export function charCount(value: string): number {
   let n = 0;

@@ -7,6 +7,7 @@ import type { JobProgress } from '@/lib/jobs/run-job';
 import { type SourceKind, suggestKind } from '@/lib/sources/kinds';
 import { normalisePastedText } from '@/lib/sources/prepare-source';
 import type { TPasteSource } from '@/lib/validation/source';
+import { shortenDerived } from '@/lib/validation/text';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
@@ -82,11 +83,11 @@ export async function createSourceFromFile(options: {
       projectId: options.projectId,
       folderId,
       kind,
-      title: imported.title.slice(0, 300) || 'Untitled',
+      title: shortenDerived(imported.title, 300) || 'Untitled',
       format: imported.format,
-      fileName: options.fileName.split(/[\\/]/).pop()?.slice(0, 255) ?? null,
+      fileName: shortenDerived(options.fileName.split(/[\\/]/).pop() ?? '', 255) || null,
       encoding: imported.encoding ?? null,
-      authors: imported.metadata?.author?.slice(0, 500) ?? '',
+      authors: shortenDerived(imported.metadata?.author ?? '', 500),
       createdById: options.userId,
       text: imported.text,
       length: imported.length,
