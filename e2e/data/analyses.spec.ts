@@ -25,7 +25,7 @@ const fmt = (v: number, d: number) => {
 };
 const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
 
-async function createProjectWithDataset(page: Page): Promise<{ projectId: string; datasetId: string }> {
+async function createProjectWithDataset(page: Page): Promise<{ projectId: string; datasetId: string; versionId: string }> {
   await signUp(page, newUser('Analyst'));
   await page.getByLabel('Project name').fill('Engagement survey');
   await page.getByRole('button', { name: 'Create project' }).click();
@@ -36,8 +36,8 @@ async function createProjectWithDataset(page: Page): Promise<{ projectId: string
     headers: { 'Content-Type': 'text/csv', 'X-File-Name': 'mediate-survey.csv' },
   });
   expect(response.status(), await response.text()).toBe(201);
-  const { dataset } = (await response.json()) as { dataset: { id: string } };
-  return { projectId, datasetId: dataset.id };
+  const { dataset } = (await response.json()) as { dataset: { id: string; versionId: string } };
+  return { projectId, datasetId: dataset.id, versionId: dataset.versionId };
 }
 
 async function saved(page: Page, projectId: string, analysisId: string): Promise<Saved> {
@@ -254,8 +254,8 @@ test('hierarchical OLS and bootstrap mediation from the form; a 3-model comparis
   expect((await page.request.get(`/api/projects/${projectId}/analyses/${hierId}/export?format=csv&decimals=9`)).status()).toBe(400);
 });
 
-test('a long bootstrap can be cancelled and nothing is saved; form errors are explained', async ({ page }) => {
-  const { projectId, datasetId } = await createProjectWithDataset(page);
+test('a long bootstrap can be cancelled and nothing is saved; form errors are explained; a stale analysis re-runs on the new version', async ({ page }, testInfo) => {
+  const { projectId, datasetId, versionId } = await createProjectWithDataset(page);
   const base = `/projects/${projectId}/data/${datasetId}/analyses`;
   await page.goto(`${base}/new?kind=mediate`);
   await page.getByRole('button', { name: 'Run' }).click();
@@ -278,4 +278,21 @@ test('a long bootstrap can be cancelled and nothing is saved; form errors are ex
   await page.getByLabel('Mediators (M): add a variable').selectOption('engage');
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByTestId('run-error')).toContainText('engage');
+
+  // A new dataset version makes a saved analysis stale; Re-run saves it again on the latest version.
+  const ols = await page.request.post(`/api/projects/${projectId}/datasets/${datasetId}/analyses`, { data: { kind: 'ols', options: ['--y', 'engage', '--x', 'tl,empower'], title: 'Engagement on tl' } });
+  expect(ols.status()).toBe(201);
+  const olsId = ((await ols.json()) as { analysis: { id: string } }).analysis.id;
+  const version = await page.request.post(`/api/projects/${projectId}/datasets/${datasetId}/versions`, { data: { baseVersionId: versionId, transforms: [{ op: 'standardize', name: 'z_trust', variable: 'trust' }], note: 'Added z_trust' } });
+  expect(version.status(), await version.text()).toBe(201);
+  await page.goto(`${base}/${olsId}`);
+  const stale = page.getByTestId('stale-notice');
+  await expect(stale).toContainText('Stale — the dataset has a newer version (v2)');
+  await expect(page.getByTestId('analysis-version')).toHaveText('Dataset version 1 (latest: 2)');
+  await page.screenshot({ path: testInfo.outputPath('stale-analysis.png'), fullPage: true });
+  await stale.getByRole('button', { name: 'Re-run' }).click();
+  await expect(page).not.toHaveURL(new RegExp(`${olsId}$`), { timeout: 30_000 });
+  await expect(page.getByTestId('analysis-version')).toHaveText('Dataset version 2 (latest)');
+  await expect(page.getByTestId('analysis-title')).toHaveText('Engagement on tl');
+  await expect(page.getByTestId('stale-notice')).toHaveCount(0);
 });
