@@ -23,8 +23,8 @@ class PlotBoundary extends Component<{ children: ReactNode }, { failed: boolean 
   }
 }
 
-/** The d3 plot(s) of a saved analysis (components/plots), by kind; nothing for kinds without one. */
-export function AnalysisPlots(props: { kind: string; options: readonly string[]; result: unknown }) {
+/** The d3 plot(s) of a saved analysis (components/plots), by kind; nothing for kinds without one (describe, reliability, by-group runs). */
+export function AnalysisPlots(props: { kind: string; options: readonly string[]; result: unknown; style: 'apa' | 'econ'; decimals?: number }) {
   const { kind, result } = props;
   if (props.options.includes('--group') && kind !== 'describe') return null;
   const level = Number(optionValue(props.options, 'level') ?? 0.95);
@@ -33,7 +33,10 @@ export function AnalysisPlots(props: { kind: string; options: readonly string[];
     const coefficients = (result as { coefficients?: Coefficient[] }).coefficients;
     if (coefficients?.length) plot = <CoefficientPlot coefficients={coefficients} level={level} />;
   } else if (kind === 'qreg') plot = <QuantileCoefficientPlot result={result as QregResult} level={level} />;
-  else if (kind === 'mediate') plot = <MediationDiagram result={result as MediationResult} />;
+  else if (kind === 'mediate') {
+    // The diagram's stars and digits follow the table's style, so the two never disagree.
+    plot = <MediationDiagram result={result as MediationResult} stars={props.style} digits={props.decimals ?? (props.style === 'apa' ? 2 : 3)} />;
+  }
   else if (kind === 'moderate') plot = <JohnsonNeymanPlot result={result as ModerationResult} />;
   else if (kind === 'correlation') plot = <CorrelationHeatmap result={result as CorrelationResult} />;
   if (!plot) return null;

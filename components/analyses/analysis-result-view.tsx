@@ -109,7 +109,7 @@ export function AnalysisResultView(props: { projectId: string; analysis: Analysi
       <TableControls choice={choice} onChange={setChoice} exportUrl={(format) => `${api}/export?format=${format}&${choiceQuery(choice)}`} />
       <PubTableView table={built.table} error={built.error} />
 
-      <AnalysisPlots kind={a.kind} options={a.options} result={a.result} />
+      <AnalysisPlots kind={a.kind} options={a.options} result={a.result} style={choice.style} decimals={choice.decimals} />
 
       <div className={styles.actions}>
         {props.canWrite && !a.stale ? (
