@@ -4,6 +4,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { codingHighlightsKey } from '@/components/editor/extensions/coding-highlights';
 import { createDocPositionIndex } from '@/lib/coding/doc-positions';
 import type { ActionResult, WorkbenchApi, WorkbenchCode, WorkbenchCoding, WorkbenchData } from '@/lib/coding/workbench-types';
 
@@ -356,6 +357,10 @@ describe('Workbench performance', () => {
     const editor = await render(data, makeApi());
     const ms = performance.now() - t0;
     expect(editor.state.doc.childCount).toBe(text.split('\n').length);
+    // The first screens are highlighted at once, the rest in idle-time steps.
+    await act(async () => {
+      for (let i = 0; i < 50 && codingHighlightsKey.getState(editor.state)?.drawnTo !== Infinity; i++) await new Promise((r) => setTimeout(r, 0));
+    });
     expect(container.querySelectorAll('.gw-coding').length).toBeGreaterThan(5000);
     console.info(`Workbench: 100k words, 5,000 codings rendered in ${ms.toFixed(0)} ms (jsdom)`);
     // jsdom is several times slower than Chromium at DOM work; this guards against regressions.

@@ -12,6 +12,7 @@ import { ReadOnlySource } from '@/components/editor/extensions/read-only-source'
 import { sourceSchema } from '@/components/editor/extensions/source-schema';
 import { createDocPositionIndex, selectionToCodingRange, textToDocJSON } from '@/lib/coding/doc-positions';
 import { assignLanes } from '@/lib/coding/lanes';
+import { isPackedCodings, type PackedWorkbenchData, unpackCodings } from '@/lib/coding/packed-codings';
 import { sliceByCodePoints, type CodePointRange } from '@/lib/coding/offsets';
 import { adjacentCoding, codingsAt, initWorkbenchState, selectView, selectVisibleCodings, workbenchReducer } from '@/lib/coding/workbench-state';
 import type { WorkbenchApi, WorkbenchCoding, WorkbenchData } from '@/lib/coding/workbench-types';
@@ -28,7 +29,8 @@ import styles from './workbench.module.css';
 
 /** Props of {@link Workbench}. */
 export interface WorkbenchProps {
-  data: WorkbenchData;
+  /** The page's data, its codings as rows or packed for the wire (lib/coding/packed-codings.ts). */
+  data: WorkbenchData | PackedWorkbenchData;
   api: WorkbenchApi;
 }
 
@@ -50,6 +52,11 @@ const LANE_GAP = 60;
 const POPOVER_WIDTH = 330;
 /** Height a popover needs below its line; with less room it opens above when that has more. */
 const POPOVER_ROOM = 300;
+/**
+ * Document positions highlighted when the editor is created (a few screens of text); the rest
+ * of a long text is highlighted in idle-time steps of as many (see CodingHighlights).
+ */
+const FIRST_PAINT = 16_000;
 /** How long a selection must rest before the quick actions follow it. */
 const SELECTION_SETTLE_MS = 120;
 
@@ -61,7 +68,8 @@ const SELECTION_SETTLE_MS = 120;
  * @example
  * <Workbench data={await loadWorkbench(...)} api={{ applyCode, createCodeAndApply, ... }} />
  */
-export function Workbench({ data, api }: WorkbenchProps) {
+export function Workbench({ data: wire, api }: WorkbenchProps) {
+  const data = useMemo<WorkbenchData>(() => (isPackedCodings(wire.codings) ? { ...wire, codings: unpackCodings(wire.codings) } : (wire as WorkbenchData)), [wire]);
   const text = data.source.text;
   const { canCode, currentUser } = data;
   const posIndex = useMemo(() => createDocPositionIndex(text), [text]);
@@ -151,7 +159,7 @@ export function Workbench({ data, api }: WorkbenchProps) {
       SourceMarkers.configure({
         markers: (data.source.markers ?? []).filter((m) => m.start >= 0 && m.start <= data.source.length).map((m) => ({ ...m, pos: posIndex.cpToPos(m.start) })),
       }),
-      CodingHighlights.configure({ initial: { highlights, activeId: state.activeCodingId } }),
+      CodingHighlights.configure({ initial: { highlights, activeId: state.activeCodingId }, firstPaint: FIRST_PAINT }),
       CodingShortcuts.configure({ getHandlers: () => handlersRef.current }),
     ],
     [text], // eslint-disable-line react-hooks/exhaustive-deps
@@ -218,7 +226,8 @@ export function Workbench({ data, api }: WorkbenchProps) {
     stripesRef.current?.setItems(stripeItems, geometry, state.activeCodingId);
   }, [editor, stripeItems, geometry, state.activeCodingId]);
 
-  // Ready: text, highlights and stripes painted (two frames after the editor mounted). Set on
+  // Ready: text, highlights and stripes painted (two frames after the editor mounted; the
+  // highlights of the first FIRST_PAINT positions, a long text's others follow). Set on
   // the DOM, not in React state, so it costs no render; e2e tests and `npm run bench` wait
   // for data-ready, and data-ready-at is the time since navigation start in ms.
   const rootRef = useRef<HTMLDivElement>(null);
@@ -398,7 +407,9 @@ export function Workbench({ data, api }: WorkbenchProps) {
 
   /** Put the caret at a coding's start, scroll to it, outline it and open its card. */
   function showCoding(ed: Editor, coding: WorkbenchCoding) {
-    const { from } = posIndex.rangeToPositions(coding);
+    const { from, to } = posIndex.rangeToPositions(coding);
+    // A coding beyond the highlights drawn so far (a long text just opened): draw up to it now.
+    if ((codingHighlightsKey.getState(ed.state)?.drawnTo ?? Infinity) < to) ed.commands.drawCodingHighlightsTo(to + FIRST_PAINT);
     ed.commands.setTextSelection(from);
     scrollToPos(ed, from);
     dispatch({ type: 'setActive', codingId: coding.id });

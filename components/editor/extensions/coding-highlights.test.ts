@@ -39,12 +39,12 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function makeEditor(highlights: CodingHighlight[], activeId: string | null = null) {
+function makeEditor(highlights: CodingHighlight[], activeId: string | null = null, firstPaint?: number) {
   const element = document.createElement('div');
   document.body.append(element);
   editor = new Editor({
     element,
-    extensions: [...sourceSchema, ReadOnlySource, CodingHighlights.configure({ initial: { highlights, activeId } })],
+    extensions: [...sourceSchema, ReadOnlySource, CodingHighlights.configure({ initial: { highlights, activeId }, firstPaint })],
     content: textToDocJSON(TEXT),
   });
   return editor;
@@ -241,5 +241,32 @@ describe('buildCodingDecorations performance', () => {
     expect(set.find().length).toBeGreaterThan(5000);
     console.info(`editor ${tEditor.toFixed(0)} ms (jsdom), decorations ${tBuild.toFixed(0)} ms for ${set.find().length} segments`);
     expect(tBuild).toBeLessThan(500);
+  });
+});
+
+describe('CodingHighlights, drawn in steps (firstPaint)', () => {
+  const all = () => [hl('c1', 'k1', '#2e86ab', 'How did you start'), hl('c2', 'k2', '#d1495b', '田野里 🙂'), hl('c3', 'k1', '#2e86ab', 'café')];
+
+  it('draws the first paragraphs at creation and the rest in idle steps, outlining any coding at once', async () => {
+    const ed = makeEditor(all(), 'c3', 5);
+    expect(spans(ed).map((s) => s.codings)).toEqual(['c1']);
+    expect(ed.view.dom.querySelector('.gw-coding--active')?.textContent).toBe('café');
+    for (let i = 0; i < 20 && codingHighlightsKey.getState(ed.state)?.drawnTo !== Infinity; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(codingHighlightsKey.getState(ed.state)?.drawnTo).toBe(Infinity);
+    expect(spans(ed).map((s) => s.codings)).toEqual(['c1', 'c2', 'c3']);
+  });
+
+  it('draws up to a position on demand, and new highlights keep the drawn extent', () => {
+    const ed = makeEditor(all(), null, 5);
+    const cafe = all()[2];
+    ed.commands.drawCodingHighlightsTo(cafe.to);
+    expect(codingHighlightsKey.getState(ed.state)?.drawnTo).toBe(cafe.to);
+    expect(spans(ed).map((s) => s.codings)).toEqual(['c1', 'c2', 'c3']);
+    ed.commands.setCodingHighlights({ highlights: all().slice(1) });
+    expect(spans(ed).map((s) => s.codings)).toEqual(['c2', 'c3']);
+  });
+
+  it('draws everything at once by default', () => {
+    expect(codingHighlightsKey.getState(makeEditor(all()).state)?.drawnTo).toBe(Infinity);
   });
 });

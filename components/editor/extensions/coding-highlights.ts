@@ -18,6 +18,13 @@ import { joinParagraphSets } from './paragraph-sets';
  * 5,000 codings give at most 10,000 segments, cut at paragraph ends into one small set per
  * paragraph (linear; unchanged paragraphs keep their set, so ProseMirror redraws only what
  * changed). The active coding's outline is a second, one-decoration set.
+ *
+ * A long text can be drawn in steps (option `firstPaint`): the editor is created with the
+ * highlights of its first paragraphs only, and the rest follow paragraph band by paragraph band
+ * in idle time, each step a transaction that adds sets for new paragraphs (the ones drawn keep
+ * their set, so ProseMirror does not touch them). Creating the DOM of thousands of overlapping
+ * segments is most of the cost of opening a coded 200 KB transcript; the reader sees the first
+ * screen long before the last paragraph is highlighted.
  */
 
 /** One coding to highlight, in ProseMirror positions. */
@@ -43,6 +50,12 @@ export interface CodingHighlightsInput {
 export interface CodingHighlightsOptions {
   /** Highlights to show when the editor is created (saves a second render of a long text). */
   initial: CodingHighlightsInput;
+  /**
+   * Document positions highlighted when the editor is created (whole paragraphs, at least
+   * this many); the rest are drawn in idle-time steps of about as many positions. Default:
+   * everything at once.
+   */
+  firstPaint?: number;
 }
 
 /** Class names on highlighted text (global: they are inside ProseMirror's DOM). */
@@ -60,6 +73,10 @@ export interface HighlightsState {
   active: DecorationSet;
   /** Per-paragraph sets of the last build, reused where nothing changed. */
   cache: ParagraphDecorationCache;
+  /** The segments of `highlights` (kept while only `drawnTo` moves). */
+  segments: Segment[];
+  /** Paragraphs starting before this position are drawn (Infinity: all of them). */
+  drawnTo: number;
 }
 
 /** Key of the highlights plugin. */
@@ -72,6 +89,8 @@ declare module '@tiptap/core' {
       setCodingHighlights: (input: CodingHighlightsInput) => ReturnType;
       /** Outline another coding (cheap: the segments are kept). */
       setActiveCoding: (activeId: string | null) => ReturnType;
+      /** Draw the highlights of the paragraphs that start before `pos` too (see `firstPaint`). */
+      drawCodingHighlightsTo: (pos: number) => ReturnType;
     };
   }
 }
@@ -87,7 +106,7 @@ export const CodingHighlights = Extension.create<CodingHighlightsOptions>({
   name: 'codingHighlights',
 
   addOptions() {
-    return { initial: { highlights: [], activeId: null } };
+    return { initial: { highlights: [], activeId: null }, firstPaint: Infinity };
   },
 
   addCommands() {
@@ -104,11 +123,18 @@ export const CodingHighlights = Extension.create<CodingHighlightsOptions>({
           if (dispatch) tr.setMeta(codingHighlightsKey, { activeId });
           return true;
         },
+      drawCodingHighlightsTo:
+        (pos) =>
+        ({ tr, dispatch }) => {
+          if (dispatch) tr.setMeta(codingHighlightsKey, { drawnTo: pos }).setMeta('addToHistory', false);
+          return true;
+        },
     };
   },
 
   addProseMirrorPlugins() {
     const { initial } = this.options;
+    const step = Math.max(1, this.options.firstPaint ?? Infinity);
     const activeKey = new PluginKey('codingHighlightsActive');
     return [
       new Plugin<HighlightsState>({
@@ -118,17 +144,22 @@ export const CodingHighlights = Extension.create<CodingHighlightsOptions>({
             const highlights = initial.highlights;
             const activeId = initial.activeId ?? null;
             const cache: ParagraphDecorationCache = { keys: new Map(), sets: new Map() };
-            const set = buildCodingDecorations(state.doc, highlights, cache);
-            return { highlights, activeId, set, cache, active: buildActiveDecoration(state.doc, highlights, activeId) };
+            const segments = codingSegments(highlights, state.doc.content.size);
+            const drawnTo = step >= state.doc.content.size ? Infinity : step;
+            const set = decorationsFromSegments(state.doc, segments, cache, drawnTo);
+            return { highlights, activeId, set, cache, segments, drawnTo, active: buildActiveDecoration(state.doc, highlights, activeId) };
           },
           apply(tr, value, _old, state) {
-            const meta = tr.getMeta(codingHighlightsKey) as Partial<CodingHighlightsInput> | undefined;
+            const meta = tr.getMeta(codingHighlightsKey) as (Partial<CodingHighlightsInput> & { drawnTo?: number }) | undefined;
             if (meta) {
               const highlights = meta.highlights ?? value.highlights;
               const activeId = meta.activeId !== undefined ? meta.activeId : value.activeId;
+              const drawnTo = meta.drawnTo === undefined ? value.drawnTo : meta.drawnTo >= state.doc.content.size ? Infinity : Math.max(value.drawnTo, meta.drawnTo);
+              const segments = meta.highlights ? codingSegments(highlights, state.doc.content.size) : value.segments;
               // Changing only the active coding must not rebuild thousands of segments.
-              const set = meta.highlights ? buildCodingDecorations(state.doc, highlights, value.cache) : value.set;
-              return { ...value, highlights, activeId, set, active: buildActiveDecoration(state.doc, highlights, activeId) };
+              const set = meta.highlights || drawnTo !== value.drawnTo ? decorationsFromSegments(state.doc, segments, value.cache, drawnTo) : value.set;
+              const active = meta.highlights || meta.activeId !== undefined ? buildActiveDecoration(state.doc, highlights, activeId) : value.active;
+              return { ...value, highlights, activeId, set, segments, drawnTo, active };
             }
             if (!tr.docChanged) return value;
             // Never happens (ReadOnlySource refuses document changes); mapping keeps it correct
@@ -141,6 +172,34 @@ export const CodingHighlights = Extension.create<CodingHighlightsOptions>({
           decorations(state) {
             return codingHighlightsKey.getState(state)?.set;
           },
+        },
+        // The paragraphs not drawn at creation, a band per idle moment (see `firstPaint`).
+        view: (editorView) => {
+          const idle: (fn: () => void) => () => void =
+            typeof requestIdleCallback === 'function'
+              ? (fn) => {
+                  const id = requestIdleCallback(fn, { timeout: 200 });
+                  return () => cancelIdleCallback(id);
+                }
+              : (fn) => {
+                  const id = setTimeout(fn, 0);
+                  return () => clearTimeout(id);
+                };
+          let cancel: (() => void) | null = null;
+          const next = () => {
+            cancel = null;
+            const drawnTo = codingHighlightsKey.getState(editorView.state)?.drawnTo ?? Infinity;
+            if (drawnTo === Infinity || editorView.isDestroyed) return;
+            editorView.dispatch(editorView.state.tr.setMeta(codingHighlightsKey, { drawnTo: drawnTo + step }).setMeta('addToHistory', false));
+          };
+          const schedule = () => {
+            if (!cancel && (codingHighlightsKey.getState(editorView.state)?.drawnTo ?? Infinity) !== Infinity) cancel = idle(next);
+          };
+          schedule();
+          return {
+            update: schedule,
+            destroy: () => cancel?.(),
+          };
         },
       }),
       // A second plugin, so the outline of the active coding is a separate, tiny decoration set
@@ -187,7 +246,14 @@ export interface ParagraphDecorationCache {
  * buildCodingDecorations(state.doc, [{ id: 'c1', codeId: 'k1', from: 1, to: 5, color: '#2e86ab' }]);
  */
 export function buildCodingDecorations(doc: PMNode, highlights: readonly CodingHighlight[], cache?: ParagraphDecorationCache): DecorationSet {
-  const segments = codingSegments(highlights, doc.content.size);
+  return decorationsFromSegments(doc, codingSegments(highlights, doc.content.size), cache, Infinity);
+}
+
+/**
+ * {@link buildCodingDecorations} from segments already cut, for the paragraphs that start
+ * before `drawnTo` only (Infinity: all).
+ */
+function decorationsFromSegments(doc: PMNode, segments: readonly Segment[], cache: ParagraphDecorationCache | undefined, drawnTo: number): DecorationSet {
   // DecorationSet.create(doc, all) scans every decoration once per paragraph (O(paragraphs ×
   // decorations): ~90 ms for 1,200 paragraphs and 10,000 segments in Chromium, growing with
   // longer transcripts). Cutting the segments at paragraph ends and creating one small set per
@@ -198,6 +264,7 @@ export function buildCodingDecorations(doc: PMNode, highlights: readonly CodingH
   let si = 0;
   if (segments.length > 0) {
     doc.forEach((paragraph, offset, index) => {
+      if (offset >= drawnTo) return;
       const start = offset + 1;
       const end = offset + paragraph.nodeSize - 1;
       while (si < segments.length && segments[si].to <= start) si++;
@@ -223,7 +290,12 @@ export function buildCodingDecorations(doc: PMNode, highlights: readonly CodingH
     cache.keys = keys;
     cache.sets = sets;
   }
-  return joinParagraphSets(children, () => DecorationSet.create(doc, segments.map((seg) => Decoration.inline(seg.from, seg.to, seg.attrs))));
+  return joinParagraphSets(children, () =>
+    DecorationSet.create(
+      doc,
+      segments.filter((seg) => drawnTo === Infinity || seg.from < drawnTo).map((seg) => Decoration.inline(seg.from, seg.to, seg.attrs)),
+    ),
+  );
 }
 
 /**

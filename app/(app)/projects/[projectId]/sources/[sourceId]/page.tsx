@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { SourceHeader } from '@/components/sources/source-header';
 import { Workbench } from '@/components/workbench/workbench';
 import { can } from '@/lib/auth/roles';
-import type { WorkbenchData } from '@/lib/coding/workbench-types';
+import { packCodings, type PackedWorkbenchData } from '@/lib/coding/packed-codings';
 import { listCodes } from '@/lib/server/data/code/list-codes';
 import { listSourceCodings } from '@/lib/server/data/coding/list-source-codings';
 import { loadSourcePage } from '@/lib/server/source-page';
@@ -25,11 +25,12 @@ export default async function SourceCodingPage(props: Props) {
   const { user, project, source } = await loadSourcePage(projectId, sourceId);
   const [codes, codings] = await Promise.all([listCodes({ userId: user.id, projectId }), listSourceCodings({ userId: user.id, projectId, sourceId })]);
   const coders = new Map(codings.map((c) => [c.coderId, c.coderName]));
-  const data: WorkbenchData = {
+  // Packed: 2,000 codings as objects are ~470 KB of RSC payload, packed about a quarter.
+  const data: PackedWorkbenchData = {
     projectId,
     source: { id: source.id, title: source.title, text: source.text, length: source.length, markers: sourceMarkers(source) },
     codes,
-    codings,
+    codings: packCodings(codings),
     coders: [...coders].map(([id, name]) => ({ id, name })),
     currentUser: { id: user.id, name: user.name },
     canCode: can(project.role, 'coding:write'),
