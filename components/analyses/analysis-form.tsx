@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
 
-import { buildOptions, cliLine, initialState, KIND_LABELS, OPTIONS, ROLES, type AnalysisKind, type FormState } from './analysis-spec';
+import { buildOptions, cliLine, initialState, KIND_LABELS, OPTIONS, ROLES, type AnalysisKind, type FormState } from '@/lib/stats/analysis-spec';
 import { runAnalysis, type RunProgress } from './run-analysis';
 import { RunProgressView } from './run-progress';
 import { MultiVariable, SingleVariable, type VariableOption } from './variable-picker';

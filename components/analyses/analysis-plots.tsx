@@ -9,7 +9,7 @@ import type { ModerationResult } from '@/lib/stats/moderate';
 import type { QregResult } from '@/lib/stats/qreg';
 import type { Coefficient } from '@/lib/stats/types';
 
-import { optionValue } from './analysis-spec';
+import { optionValue } from '@/lib/stats/analysis-spec';
 import styles from './analyses.module.css';
 
 /** A plot that fails to draw shows a line instead of taking the page down. */

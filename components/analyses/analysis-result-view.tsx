@@ -4,8 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
 
 import { AnalysisPlots } from './analysis-plots';
-import { cliLine, KIND_LABELS, isAnalysisKind } from './analysis-spec';
-import { analysisTable, type TableChoice } from './analysis-table';
+import { cliLine, KIND_LABELS, isAnalysisKind } from '@/lib/stats/analysis-spec';
+import { analysisTable, type TableChoice } from '@/lib/stats/tables/analysis-table';
 import { PubTableView } from './pub-table-view';
 import { runAnalysis, type RunProgress } from './run-analysis';
 import { RunProgressView } from './run-progress';

@@ -3,8 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 
-import { KIND_LABELS, isAnalysisKind } from './analysis-spec';
-import { comparisonOf, type AnalysisForTable, type TableChoice } from './analysis-table';
+import { KIND_LABELS, isAnalysisKind } from '@/lib/stats/analysis-spec';
+import { comparisonOf, type AnalysisForTable, type TableChoice } from '@/lib/stats/tables/analysis-table';
 import { PubTableView } from './pub-table-view';
 import { choiceQuery, TableControls } from './table-controls';
 import styles from './analyses.module.css';

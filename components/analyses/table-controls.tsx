@@ -2,7 +2,7 @@
 
 import { useId, useState } from 'react';
 
-import type { TableChoice } from './analysis-table';
+import type { TableChoice } from '@/lib/stats/tables/analysis-table';
 import styles from './analyses.module.css';
 
 const FORMATS: Array<{ format: string; label: string }> = [

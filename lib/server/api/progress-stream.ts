@@ -14,11 +14,18 @@ export type ProgressLine = { progress: { stage: string; done?: number; total?: n
  */
 export function progressStream(work: (send: (line: ProgressLine) => void) => Promise<ProgressLine>): Response {
   const encoder = new TextEncoder();
+  // The client may go away mid-run (Cancel, a closed tab): the stream is then cancelled, and
+  // lines after that are dropped rather than thrown.
+  let open = true;
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
-      let open = true;
       const send = (line: ProgressLine) => {
-        if (open) controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+        } catch {
+          open = false;
+        }
       };
       try {
         send(await work(send));
@@ -29,8 +36,17 @@ export function progressStream(work: (send: (line: ProgressLine) => void) => Pro
           send({ status: 500, error: 'Something went wrong on our side.' });
         }
       }
+      if (open) {
+        open = false;
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client's cancel
+        }
+      }
+    },
+    cancel() {
       open = false;
-      controller.close();
     },
   });
   return new Response(body, { status: 200, headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' } });

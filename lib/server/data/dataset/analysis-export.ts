@@ -1,7 +1,7 @@
 import 'server-only';
 
-import { analysisTable, comparisonOf, type TableChoice } from '@/components/analyses/analysis-table';
-import { COMPARABLE_KINDS } from '@/components/analyses/analysis-spec';
+import { analysisTable, comparisonOf, type TableChoice } from '@/lib/stats/tables/analysis-table';
+import { COMPARABLE_KINDS } from '@/lib/stats/analysis-spec';
 import { AppError } from '@/lib/errors/app-error';
 import { CliUsageError } from '@/lib/cli/args';
 import { StatsError } from '@/lib/stats/errors';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { ANALYSIS_KINDS, COMPARABLE_KINDS, KIND_LABELS, isAnalysisKind } from '@/components/analyses/analysis-spec';
+import { ANALYSIS_KINDS, COMPARABLE_KINDS, KIND_LABELS, isAnalysisKind } from '@/lib/stats/analysis-spec';
 import styles from '@/components/analyses/analyses.module.css';
 import { can } from '@/lib/auth/roles';
 import { listAnalyses } from '@/lib/server/data/dataset/analyses';

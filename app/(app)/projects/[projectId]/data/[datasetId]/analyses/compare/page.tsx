@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 
-import { COMPARABLE_KINDS } from '@/components/analyses/analysis-spec';
+import { COMPARABLE_KINDS } from '@/lib/stats/analysis-spec';
 import { ComparisonPicker, ComparisonView } from '@/components/analyses/comparison-view';
 import { isAppError } from '@/lib/errors/app-error';
 import { listAnalyses } from '@/lib/server/data/dataset/analyses';

@@ -7,7 +7,7 @@ import { parseCsv } from '@/lib/stats/frame';
 import { cellText } from '@/lib/stats/tables/model';
 
 import { buildOptions, initialState, type FormState } from './analysis-spec';
-import { analysisTable, comparisonOf } from './analysis-table';
+import { analysisTable, comparisonOf } from './tables/analysis-table';
 
 const withRoles = (kind: Parameters<typeof initialState>[0], roles: Record<string, string[]>, extra: Partial<FormState> = {}): FormState => {
   const s = initialState(kind);

@@ -30,7 +30,7 @@ import { qregTable } from '@/lib/stats/tables/qreg-table';
 import { reliabilityTable } from '@/lib/stats/tables/reliability-table';
 import type { SideStat } from '@/lib/stats/tables/side-by-side';
 
-import { optionValue } from './analysis-spec';
+import { optionValue } from '../analysis-spec';
 
 /** How the user wants the table: APA 7 or econometrics, and decimals. */
 export interface TableChoice {
