@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDesign, numericColumn } from './frame';
+import { buildDesign, completeRows, numericColumn, takeNumeric } from './frame';
 import { coefficientTable, fitLinearModel, vcov, waldTest } from './linear-model';
 import { catchStatsError, expectRel, readGoldenCsv, readGoldenJson } from './test-utils';
 
@@ -105,5 +105,44 @@ describe('fitLinearModel degenerate input', () => {
   it('perfect fit gives an error, not NaN/Infinity', () => {
     const e = catchStats(() => fitLinearModel({ names: ['(Intercept)', 'x1'], columns: [ones, x1] }, x1.map((v) => 2 + 3 * v)));
     expect(e.code).toBe('perfect-fit');
+  });
+});
+
+describe('fitLinearModel on more rows than one block of the streaming QR', () => {
+  // The complete rows of ols-survey (384) stacked three times: 1,152 rows, so the QR reduces a
+  // full block of 1,024 rows and a partial one, and the robust meat is built from several row
+  // blocks.
+  const df = readGoldenCsv('ols-survey.csv');
+  const terms = ['age', 'tenure', 'income', 'female'];
+  const { rows } = completeRows(df, ['satisfaction', ...terms]);
+  const one = buildDesign(df, terms, { rows });
+  const y = takeNumeric(df, ['satisfaction'], rows).satisfaction;
+  const n1 = y.length;
+  const times = 3;
+  const stack = (c: ArrayLike<number>) => Float64Array.from({ length: c.length * times }, (_, i) => c[i % c.length]);
+  const big = { names: one.names, columns: one.columns.map(stack) };
+  const fitOne = fitLinearModel(one, y);
+  const fitBig = fitLinearModel(big, stack(y));
+
+  it('coefficients are those of the data once; RSS and residuals repeat', () => {
+    fitOne.coefficients.forEach((b, j) => expectRel(fitBig.coefficients[j], b, 1e-12, `B ${fitOne.names[j]}`));
+    expectRel(fitBig.rss, times * fitOne.rss, 1e-12, 'RSS');
+    expectRel(fitBig.r2, fitOne.r2, 1e-12, 'R2');
+    for (const i of [0, n1 - 1, n1, 1023, 1024, times * n1 - 1]) expectRel(fitBig.residuals[i], fitOne.residuals[i % n1], 1e-10, `residual ${i}`);
+  });
+  it('HC0 and HC3 covariances scale as the data are repeated', () => {
+    // Repeating every row t times multiplies X'X and X'ΩX (HC0) by t, so HC0 scales by 1/t;
+    // HC3 additionally sees leverages h/t.
+    const h0One = vcov(fitOne, { type: 'hc0' }).matrix;
+    const h0Big = vcov(fitBig, { type: 'hc0' }).matrix;
+    h0One.forEach((row, a) => row.forEach((v, b) => expectRel(h0Big[a][b] * times, v, 1e-10, `HC0[${a}][${b}]`)));
+    const h3Big = vcov(fitBig, { type: 'hc3' }).matrix;
+    expect(h3Big[1][1]).toBeGreaterThan(h0Big[1][1]);
+  });
+  it('names a collinearity that spans the blocks', () => {
+    const x3 = big.columns[1].map((v, i) => v + 2 * big.columns[2][i]);
+    const e = catchStats(() => fitLinearModel({ names: [...big.names, 'x3'], columns: [...big.columns, x3] }, stack(y)));
+    expect(e.code).toBe('collinear');
+    expect(e.message).toBe('perfect collinearity among: age, tenure, x3');
   });
 });

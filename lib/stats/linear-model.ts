@@ -7,6 +7,9 @@
  *   names the collinear columns, coefficients, residuals, σ, residual df, R².
  *   `design` is `{ names, columns }` (column-major; include the intercept column yourself, e.g.
  *   via `buildDesign` in ./frame, which names it "(Intercept)").
+ *   The QR runs in two stages: [X y] is streamed once in row blocks of 1,024 (unpivoted
+ *   Householder, each block reduced against the running R while it is in cache; O(np²) time,
+ *   O(p²) memory besides the data), then dqrdc2 with its pivoting runs on the p×p factor.
  * - `vcov(fit, { type, cluster? })` → {@link Covariance}: classic σ²(X'X)⁻¹, HC0–HC3
  *   (sandwich), CR1 cluster-robust with the Stata `vce(cluster)` factor G/(G−1)·(N−1)/(N−K);
  *   carries the df to use for t tests (n − k, or G − 1 for clusters, as Stata).
@@ -15,7 +18,9 @@
  * - `crossProductInverse(design)` → (X'X)⁻¹ by the same QR, for sandwich bread matrices.
  *
  * Normal equations are never formed: (X'X)⁻¹ = R⁻¹R⁻ᵀ and the sandwich meat is built from
- * Q₁ = X R⁻¹, so ill-conditioned designs (NIST Longley) keep ≥ 10 significant digits.
+ * Q₁ = X R⁻¹ (row blocks of Q₁ by forward substitution, O(nk²), no n×n or n×k matrix), so
+ * ill-conditioned designs keep their digits (NIST Longley: B, SE, σ, R² and F to ≥ 12
+ * significant digits against the certified values).
  * Small k×k algebra (Wald tests) uses ml-matrix.
  */
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
@@ -100,15 +105,14 @@ export interface LinearModelFit {
 export function crossProductInverse(design: Design, options: { tolerance?: number } = {}): number[][] {
   const p = design.columns.length;
   const n = p > 0 ? design.columns[0].length : 0;
-  const x = new Float64Array(n * p);
   for (let j = 0; j < p; j++) {
     const c = design.columns[j];
     if (c.length !== n) throw new StatsError('invalid-option', `column '${design.names[j]}' has ${c.length} values, expected ${n}`);
-    for (let i = 0; i < n; i++) x[j * n + i] = c[i];
   }
-  const { rank, pivot, qraux } = dqrdc2(x, n, p, options.tolerance ?? 1e-7);
-  if (rank < p) throw collinearityError(x, qraux, n, p, rank, pivot, design.names);
-  return crossFromRInverse(upperInverse(x, n, p), p);
+  const { r } = blockedQr(design.columns, null, n, p);
+  const { rank, pivot, qraux } = dqrdc2(r, p, p, options.tolerance ?? 1e-7);
+  if (rank < p) throw collinearityError(r, qraux, p, p, rank, pivot, design.names);
+  return crossFromRInverse(upperInverse(r, p, p), p);
 }
 
 /** R⁻¹R⁻ᵀ (k×k, nested arrays) from R⁻¹ (row-major upper triangular). */
@@ -126,13 +130,17 @@ function crossFromRInverse(rInv: Float64Array, k: number): number[][] {
   return out;
 }
 
-/** Householder QR factors of the kept columns (internal; shape may change). */
+/** QR factors of the kept columns (internal; shape may change). */
 export interface QrFactors {
   n: number;
   k: number;
-  /** Column-major n×k: Householder vectors below the diagonal, R on and above. */
-  qr: Float64Array;
-  qraux: Float64Array;
+  /**
+   * The kept design columns in `names` order: the caller's arrays, not copies (robust
+   * covariances re-read them, so they must not change between the fit and {@link vcov}).
+   */
+  columns: ReadonlyArray<ArrayLike<number>>;
+  /** R, k×k upper triangular, column-major (R[i, j] at j·k + i). */
+  r: Float64Array;
   /** R⁻¹, k×k upper triangular, row-major. */
   rInverse: Float64Array;
 }
@@ -165,38 +173,35 @@ export function fitLinearModel(design: Design, y: ArrayLike<number>, options: Fi
   if (new Set(design.names).size !== p) throw new StatsError('invalid-option', `design: duplicate column names (${design.names.join(', ')})`);
   if (p === 0) throw new StatsError('invalid-option', 'design has no columns');
   const hasIntercept = design.names.includes(INTERCEPT);
-
-  // Copy into a column-major work array (TypedArray.set is a memcpy for Float64Arrays), then
-  // validate on the monomorphic copy.
-  const x = new Float64Array(n * p);
-  for (let j = 0; j < p; j++) {
+  const checkColumn = (j: number, min: number, max: number, finite: boolean) => {
     const c = design.columns[j];
-    if (c.length !== n) throw new StatsError('invalid-option', `column '${design.names[j]}' has ${c.length} values, y has ${n}`);
-    if (c instanceof Float64Array || Array.isArray(c)) x.set(c as ArrayLike<number>, j * n);
-    else for (let i = 0; i < n; i++) x[j * n + i] = c[i];
-    const off = j * n;
-    let min = Infinity;
-    let max = -Infinity;
-    let bad = false;
-    for (let i = 0; i < n; i++) {
-      const v = x[off + i];
-      if (v - v !== 0) bad = true; // NaN or ±Infinity (also catches non-numbers coerced to NaN)
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    if (bad) {
-      const i = Array.from(x.subarray(off, off + n)).findIndex((v) => !Number.isFinite(v));
+    if (!finite) {
+      const i = firstNonFinite(c);
       throw new StatsError('non-finite', `column '${design.names[j]}' row ${i + 1} is not finite (${c[i]})`);
     }
     if (design.names[j] !== INTERCEPT && n > 0 && min === max && (hasIntercept || min === 0)) {
       throw new StatsError('constant-column', `column '${design.names[j]}' is constant (${min})`, { column: design.names[j] });
     }
+  };
+  for (let j = 0; j < p; j++) {
+    const c = design.columns[j];
+    if (c.length !== n) {
+      // Report what a column-by-column check would have found first.
+      for (let a = 0; a < j; a++) {
+        const s = columnStats(design.columns[a]);
+        checkColumn(a, s.min, s.max, s.finite);
+      }
+      throw new StatsError('invalid-option', `column '${design.names[j]}' has ${c.length} values, y has ${n}`);
+    }
   }
-  const yv = new Float64Array(n);
-  yv.set(y as ArrayLike<number>);
-  for (let i = 0; i < n; i++) {
-    const v = yv[i];
-    if (v - v !== 0) throw new StatsError('non-finite', `response row ${i + 1} is not finite (${y[i]})`);
+
+  // Stage 1 streams [X y] once (row blocks, unpivoted Householder) and gathers the column
+  // checks on the way; stage 2 is R's pivoted dqrdc2 on the small p×p factor.
+  const s1 = blockedQr(design.columns, y, n, p);
+  for (let j = 0; j < p; j++) checkColumn(j, s1.min[j], s1.max[j], s1.finite[j] === 1);
+  if (s1.finite[p] !== 1) {
+    const i = firstNonFinite(y);
+    throw new StatsError('non-finite', `response row ${i + 1} is not finite (${y[i]})`);
   }
   if (n <= p + absorbed) {
     throw new StatsError('too-few-observations', `n (${n}) must exceed the number of parameters (${p + absorbed})`, {
@@ -205,10 +210,11 @@ export function fitLinearModel(design: Design, y: ArrayLike<number>, options: Fi
     });
   }
 
-  const { rank, pivot, qraux } = dqrdc2(x, n, p, tol);
+  const x = s1.r;
+  const { rank, pivot, qraux } = dqrdc2(x, p, p, tol);
   const aliasedIdx = pivot.slice(rank);
   if (aliasedIdx.length > 0 && (options.singular ?? 'error') === 'error') {
-    throw collinearityError(x, qraux, n, p, rank, pivot, design.names);
+    throw collinearityError(x, qraux, p, p, rank, pivot, design.names);
   }
   if (n - rank - absorbed <= 0) {
     throw new StatsError(
@@ -218,24 +224,21 @@ export function fitLinearModel(design: Design, y: ArrayLike<number>, options: Fi
     );
   }
   const k = rank;
-  // Keep the first k (pivoted) columns; dqrdc2 only moves columns to the end, so kept
-  // columns remain in design order.
-  const qr = x.subarray(0, n * k);
-  const qa = qraux.subarray(0, k);
-
-  // Q'y
-  const qty = yv.slice();
-  applyQt(qr, qa, n, k, qty);
+  // dqrdc2 only moves columns to the end, so the first k (pivoted) columns are the kept ones,
+  // in design order.
+  const qty = s1.qty;
+  applyQt(x, qraux, p, k, qty);
   // b = R⁻¹ (Q'y)[0..k)
-  const rInv = upperInverse(qr, n, k);
+  const rInv = upperInverse(x, p, k);
   const coef = new Float64Array(k);
   for (let i = 0; i < k; i++) {
     let s = 0;
     for (let j = i; j < k; j++) s += rInv[i * k + j] * qty[j];
     coef[i] = s;
   }
-  let rss = 0;
-  for (let i = k; i < n; i++) rss += qty[i] * qty[i];
+  // RSS = Σ_{i ≥ k} (Q'y)_i²: the part of Q'y below row p (stage 1) and rows k..p−1 (stage 2).
+  let rss = s1.restSs;
+  for (let i = k; i < p; i++) rss += qty[i] * qty[i];
   let fittedSs = 0;
   for (let i = 0; i < k; i++) fittedSs += qty[i] * qty[i];
   // R summary.lm: "essentially perfect fit" when resvar < (mean(f)² + var(f))·1e-30; we refuse
@@ -243,14 +246,13 @@ export function fitLinearModel(design: Design, y: ArrayLike<number>, options: Fi
   if (rss / (n - k - absorbed) <= (fittedSs / n) * 1e-30) {
     throw new StatsError('perfect-fit', 'the model fits the data perfectly (residual variance ≈ 0); standard errors and tests are undefined');
   }
+  const kept = pivot.slice(0, k).map((j) => design.columns[j]);
+  const yv = y instanceof Float64Array ? y : toFloat64(y);
 
-  let residuals = new Float64Array(0);
-  let fitted = new Float64Array(0);
+  let residuals: Float64Array = new Float64Array(0);
+  let fitted: Float64Array = new Float64Array(0);
   if (!options.coefficientsOnly) {
-    // residuals = Q (0, (Q'y)[k..n)) — as R's dqrsl, more accurate than y − Xb.
-    residuals = qty.slice();
-    residuals.fill(0, 0, k);
-    applyQ(qr, qa, n, k, residuals);
+    residuals = leastSquaresResiduals(yv, kept, coef, s1, pivot.slice(0, k));
     fitted = new Float64Array(n);
     for (let i = 0; i < n; i++) fitted[i] = yv[i] - residuals[i];
   }
@@ -264,10 +266,10 @@ export function fitLinearModel(design: Design, y: ArrayLike<number>, options: Fi
   for (let i = 0; i < n; i++) tss += (yv[i] - mean) * (yv[i] - mean);
 
   const dfResidual = n - k - absorbed;
-  const xtxInverse = crossFromRInverse(rInv, k);
-  const names = pivot.slice(0, k).map((j) => design.names[j]);
+  const r = new Float64Array(k * k);
+  for (let j = 0; j < k; j++) for (let i = 0; i <= j; i++) r[j * k + i] = x[j * p + i];
   return {
-    names,
+    names: pivot.slice(0, k).map((j) => design.names[j]),
     aliased: aliasedIdx.map((j) => design.names[j]),
     coefficients: coef,
     n,
@@ -280,9 +282,302 @@ export function fitLinearModel(design: Design, y: ArrayLike<number>, options: Fi
     hasIntercept,
     tss,
     r2: tss > 0 ? 1 - rss / tss : 0,
-    xtxInverse,
-    qr: { n, k, qr, qraux: qa, rInverse: rInv },
+    xtxInverse: crossFromRInverse(rInv, k),
+    qr: { n, k, columns: kept, r, rInverse: rInv },
   };
+}
+
+/** Rows per block of the streaming QR: a block of [X y] stays in the L2 cache. */
+const BLOCK_ROWS = 1024;
+
+/** Stage-1 factors (see {@link blockedQr}). */
+interface StreamedQr {
+  /** R₁ (p×p, column-major, stride p), then Q'y's first p entries as column p when y is carried. */
+  r: Float64Array;
+  /** Copy of Q'y's first p entries. */
+  qty: Float64Array;
+  /** Σ of the squared rest of Q'y (rows below p). */
+  restSs: number;
+  /** Per column (y last): sum, min, max, and 1 when every value is finite. */
+  sum: Float64Array;
+  min: Float64Array;
+  max: Float64Array;
+  finite: Uint8Array;
+}
+
+/**
+ * Stage 1 of the least-squares QR: unpivoted Householder QR of [X y] taken in row blocks
+ * (sequential TSQR: each block is stacked under the running R and reduced by structured
+ * reflections, so one block of the data is in cache at a time, X is read once and no n×p
+ * work array is allocated). Returns R₁ with Q'y, the squared norm of the rest of Q'y (the
+ * residual sum of squares of the full-rank fit), and per-column sum, min, max and finiteness
+ * (the last entry is y).
+ *
+ * Pivoting and rank detection happen afterwards on R₁ (dqrdc2 on p×p): column norms and the
+ * norms of projections are invariant under the orthogonal Q₁, so the decisions are those of
+ * dqrdc2 on X itself; an aliased column merely gets a reflection built from round-off here,
+ * which is still orthogonal.
+ */
+function blockedQr(columns: ReadonlyArray<ArrayLike<number>>, y: ArrayLike<number> | null, n: number, p: number): StreamedQr {
+  const q = y ? p + 1 : p;
+  const r = new Float64Array(q * p);
+  const m = Math.max(1, Math.min(n, BLOCK_ROWS));
+  const blk = new Float64Array(m * q);
+  const u0s = new Float64Array(p);
+  const sum = new Float64Array(q);
+  const min = new Float64Array(q).fill(Infinity);
+  const max = new Float64Array(q).fill(-Infinity);
+  const finite = new Uint8Array(q).fill(1);
+  let restSs = 0;
+  for (let r0 = 0; r0 < n; r0 += m) {
+    const mb = Math.min(m, n - r0);
+    for (let j = 0; j < q; j++) {
+      const off = j * mb;
+      copyRows(j < p ? columns[j] : y!, r0, mb, blk, off);
+      let s = 0;
+      let lo = min[j];
+      let hi = max[j];
+      let bad = false;
+      for (let i = off; i < off + mb; i++) {
+        const v = blk[i];
+        if (v - v !== 0) bad = true; // NaN or ±Infinity (also non-numbers coerced to NaN)
+        s += v;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+      sum[j] += s;
+      min[j] = lo;
+      max[j] = hi;
+      if (bad) finite[j] = 0;
+    }
+    reduceBlock(blk, mb, p, q, r, u0s);
+    if (y) {
+      const off = p * mb;
+      restSs += dot2(blk, off, off, 0, mb);
+    }
+  }
+  const qty = y ? r.slice(p * p, p * p + p) : new Float64Array(0);
+  return { r, qty, restSs, sum, min, max, finite };
+}
+
+/**
+ * Residuals y − Xb without the cancellation of Xb's large terms: when a kept column is
+ * constant (the intercept), e = (y − ȳ) − Σ b_j (x_j − x̄_j) over the other kept columns, then
+ * centred (least-squares residuals with an intercept sum to zero, so rounding in the means
+ * only shifts them all by the same amount, which the centring removes); otherwise y − Σ b_j x_j.
+ * On NIST Longley (terms of 3.5e6 for fitted values of 6e4) this keeps the residuals to about
+ * 13 significant digits, as Q(0, (Q'y)[k..]) does in R.
+ */
+function leastSquaresResiduals(y: Float64Array, kept: ReadonlyArray<ArrayLike<number>>, coef: Float64Array, s1: StreamedQr, keptIdx: readonly number[]): Float64Array {
+  const n = y.length;
+  const constant = keptIdx.findIndex((j) => s1.min[j] === s1.max[j]);
+  const e = new Float64Array(n);
+  const yBar = constant >= 0 ? s1.sum[s1.sum.length - 1] / n : 0;
+  for (let i = 0; i < n; i++) e[i] = y[i] - yBar;
+  for (let j = 0; j < kept.length; j++) {
+    if (j === constant) continue;
+    subtractScaled(e, coef[j], kept[j], constant >= 0 ? s1.sum[keptIdx[j]] / n : 0);
+  }
+  if (constant >= 0) {
+    let shift = 0;
+    for (let i = 0; i < n; i++) shift += e[i];
+    shift /= n;
+    for (let i = 0; i < n; i++) e[i] -= shift;
+  }
+  return e;
+}
+
+/** e −= b·(x − c), for a column of any array type. */
+function subtractScaled(e: Float64Array, b: number, x: ArrayLike<number>, c: number): void {
+  const n = e.length;
+  if (x instanceof Float64Array) for (let i = 0; i < n; i++) e[i] -= b * (x[i] - c);
+  else for (let i = 0; i < n; i++) e[i] -= b * (x[i] - c);
+}
+
+/**
+ * Reduces one row block B (mb × q, column-major) stacked under the upper-triangular R (p
+ * rows, q columns): for l = 0..p−1 the LINPACK reflection H_l = I − u uᵀ/u₀ of the stacked
+ * column (R[l, l]; B[:, l]) — its only non-zeros, as rows < l are done and rows > l of R are
+ * zero in column l — applied to columns l+1..q−1. u's block part overwrites B[:, l]; its R-row
+ * part u₀ (kept in `u0s[l]`, 0 when there is nothing to reflect) sits at row l only. On return
+ * column p of B, when y is carried, holds the block part of Q'y.
+ *
+ * Left-looking, two columns at a time: columns j and j+1 receive H_0..H_{j−1} in turn, the
+ * update by H_s fused with the dot products for H_{s+1} in one sweep that reads u_s and
+ * u_{s+1} once for both columns; then H_j is formed and applied to column j+1, and H_{j+1} is
+ * formed. Each column still sees the arithmetic of applying the reflections one at a time
+ * (dot products on the updated column), which is what keeps ill-conditioned designs such as
+ * NIST Longley accurate; only the memory traffic changes.
+ */
+function reduceBlock(blk: Float64Array, mb: number, p: number, q: number, r: Float64Array, u0s: Float64Array): void {
+  let j = 0;
+  for (; j + 1 < q; j += 2) {
+    sweepPair(blk, mb, p, r, u0s, Math.min(j, p), j, j + 1);
+    if (j < p) {
+      formReflection(blk, mb, p, r, u0s, j);
+      applyReflection(blk, mb, p, r, u0s[j], j, j + 1);
+      if (j + 1 < p) formReflection(blk, mb, p, r, u0s, j + 1);
+    }
+  }
+  if (j < q) {
+    for (let s = 0; s < Math.min(j, p); s++) applyReflection(blk, mb, p, r, u0s[s], s, j);
+    if (j < p) formReflection(blk, mb, p, r, u0s, j);
+  }
+}
+
+/** Applies H_0..H_{lim−1} to the stacked columns a and b (see {@link reduceBlock}). */
+function sweepPair(blk: Float64Array, mb: number, p: number, r: Float64Array, u0s: Float64Array, lim: number, a: number, b: number): void {
+  const oa = a * mb;
+  const ob = b * mb;
+  const ra = a * p;
+  const rb = b * p;
+  let s = 0;
+  while (s < lim && u0s[s] === 0) s++;
+  if (s >= lim) return;
+  // t for H_s on a column c: −(u₀ R[s, ·] + U_s·c)/u₀; then R[s, ·] += t u₀ and c += t U_s.
+  let os = s * mb;
+  let u0 = u0s[s];
+  let ta = -(u0 * r[ra + s] + dot2(blk, os, oa, 0, mb)) / u0;
+  let tb = -(u0 * r[rb + s] + dot2(blk, os, ob, 0, mb)) / u0;
+  r[ra + s] += ta * u0;
+  r[rb + s] += tb * u0;
+  for (;;) {
+    let next = s + 1;
+    while (next < lim && u0s[next] === 0) next++;
+    if (next >= lim) {
+      axpy(blk, ta, os, oa, 0, mb);
+      axpy(blk, tb, os, ob, 0, mb);
+      return;
+    }
+    // c += t U_s for both columns, and the dot products U_next·c in the same sweep.
+    const on = next * mb;
+    let da0 = 0;
+    let da1 = 0;
+    let db0 = 0;
+    let db1 = 0;
+    let i = 0;
+    for (; i + 1 < mb; i += 2) {
+      const u = blk[os + i];
+      const u1 = blk[os + i + 1];
+      const w = blk[on + i];
+      const w1 = blk[on + i + 1];
+      const ca = blk[oa + i] + ta * u;
+      const ca1 = blk[oa + i + 1] + ta * u1;
+      const cb = blk[ob + i] + tb * u;
+      const cb1 = blk[ob + i + 1] + tb * u1;
+      blk[oa + i] = ca;
+      blk[oa + i + 1] = ca1;
+      blk[ob + i] = cb;
+      blk[ob + i + 1] = cb1;
+      da0 += w * ca;
+      da1 += w1 * ca1;
+      db0 += w * cb;
+      db1 += w1 * cb1;
+    }
+    if (i < mb) {
+      const u = blk[os + i];
+      const w = blk[on + i];
+      const ca = blk[oa + i] + ta * u;
+      const cb = blk[ob + i] + tb * u;
+      blk[oa + i] = ca;
+      blk[ob + i] = cb;
+      da0 += w * ca;
+      db0 += w * cb;
+    }
+    s = next;
+    os = on;
+    u0 = u0s[s];
+    ta = -(u0 * r[ra + s] + (da0 + da1)) / u0;
+    tb = -(u0 * r[rb + s] + (db0 + db1)) / u0;
+    r[ra + s] += ta * u0;
+    r[rb + s] += tb * u0;
+  }
+}
+
+/** Applies H_l (u₀ and B[:, l]; nothing when u₀ = 0) to the stacked column j. */
+function applyReflection(blk: Float64Array, mb: number, p: number, r: Float64Array, u0: number, l: number, j: number): void {
+  if (u0 === 0) return;
+  const ol = l * mb;
+  const oj = j * mb;
+  const t = -(u0 * r[j * p + l] + dot2(blk, ol, oj, 0, mb)) / u0;
+  r[j * p + l] += t * u0;
+  axpy(blk, t, ol, oj, 0, mb);
+}
+
+/** Forms H_j from the stacked column (R[j, j]; B[:, j]) as dqrdc2 does; u₀ goes to u0s[j]. */
+function formReflection(blk: Float64Array, mb: number, p: number, r: Float64Array, u0s: Float64Array, j: number): void {
+  const oj = j * mb;
+  const rjj = r[j * p + j];
+  let nrmxl = stackedNorm(rjj, blk, oj, mb);
+  if (nrmxl === 0) {
+    u0s[j] = 0;
+    return;
+  }
+  if (rjj !== 0) nrmxl = Math.abs(nrmxl) * Math.sign(rjj);
+  const scale = 1 / nrmxl; // LINPACK scales by the reciprocal (dscal)
+  for (let i = oj; i < oj + mb; i++) blk[i] *= scale;
+  u0s[j] = rjj * scale + 1;
+  r[j * p + j] = -nrmxl;
+}
+
+/** √(a² + Σ x[start..start+len)²), scaled (as BLAS dnrm2) only when the plain sum may over/underflow. */
+function stackedNorm(a: number, x: Float64Array, start: number, len: number): number {
+  let ss = a * a;
+  for (let i = start; i < start + len; i++) ss += x[i] * x[i];
+  if (ss > 1e-280 && ss < 1e280) return Math.sqrt(ss);
+  if (ss === 0 && a === 0) {
+    let any = false;
+    for (let i = start; i < start + len; i++) if (x[i] !== 0) any = true;
+    if (!any) return 0;
+  }
+  let scale = 0;
+  let ssq = 1;
+  const add = (v: number) => {
+    if (v === 0) return;
+    const av = Math.abs(v);
+    if (scale < av) {
+      ssq = 1 + ssq * (scale / av) * (scale / av);
+      scale = av;
+    } else ssq += (av / scale) * (av / scale);
+  };
+  add(a);
+  for (let i = start; i < start + len; i++) add(x[i]);
+  return scale * Math.sqrt(ssq);
+}
+
+/** dst[off..off+len) ← src[from..from+len), coerced to numbers (a memcpy for Float64Arrays). */
+function copyRows(src: ArrayLike<number>, from: number, len: number, dst: Float64Array, off: number): void {
+  if (src instanceof Float64Array) dst.set(src.subarray(from, from + len), off);
+  else for (let i = 0; i < len; i++) dst[off + i] = src[from + i];
+}
+
+/** Min, max and finiteness of a column (values coerced as a Float64Array would). */
+function columnStats(c: ArrayLike<number>): { min: number; max: number; finite: boolean } {
+  const v = toFloat64(c);
+  let min = Infinity;
+  let max = -Infinity;
+  let finite = true;
+  for (let i = 0; i < v.length; i++) {
+    if (v[i] - v[i] !== 0) finite = false;
+    if (v[i] < min) min = v[i];
+    if (v[i] > max) max = v[i];
+  }
+  return { min, max, finite };
+}
+
+/** Index of the first value that is not a finite number (after numeric coercion). */
+function firstNonFinite(c: ArrayLike<number>): number {
+  return Array.from(toFloat64(c)).findIndex((v) => !Number.isFinite(v));
+}
+
+/**
+ * A Float64Array copy, values coerced as a typed-array store does. An element loop: the
+ * typed-array constructor is far slower on holey arrays (e.g. filled after `new Array(n)`).
+ */
+function toFloat64(c: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(c.length);
+  for (let i = 0; i < c.length; i++) out[i] = c[i];
+  return out;
 }
 
 /**
@@ -417,12 +712,6 @@ function applyQt(qr: Float64Array, qraux: Float64Array, n: number, k: number, v:
   for (let l = 0; l < last; l++) reflect(qr, qraux, n, l, v);
 }
 
-/** v ← Q v (the reflections in reverse order). */
-function applyQ(qr: Float64Array, qraux: Float64Array, n: number, k: number, v: Float64Array): void {
-  const last = Math.min(k, n - 1);
-  for (let l = last - 1; l >= 0; l--) reflect(qr, qraux, n, l, v);
-}
-
 /** Applies the l-th Householder reflection H_l = I − u uᵀ/u_l to v (LINPACK dqrsl). */
 function reflect(qr: Float64Array, qraux: Float64Array, n: number, l: number, v: Float64Array): void {
   if (qraux[l] === 0) return;
@@ -546,8 +835,10 @@ export function vcov(fit: LinearModelFit, options: VcovOptions = {}): Covariance
     return { type, matrix: fit.xtxInverse.map((row) => row.map((v) => v * s2)), df: fit.dfResidual };
   }
   if (fit.residuals.length !== n) throw new StatsError('invalid-option', `robust covariance (${type}) needs a full fit, not coefficientsOnly`);
-  const q1 = thinQ(fit.qr);
+  if (!['hc0', 'hc1', 'hc2', 'hc3', 'cluster'].includes(type)) throw new StatsError('invalid-option', `unknown se type '${type}'`);
   const e = fit.residuals;
+  // The meat is built in the basis of Q₁ = X R⁻¹ (then V = R⁻¹ M R⁻ᵀ), a block of rows of Q₁
+  // at a time from the same rows of X (forward substitution), so no n×k or n×n matrix is formed.
   const meat = new Float64Array(k * k);
   let nClusters: number | undefined;
   let df = fit.dfResidual;
@@ -569,11 +860,14 @@ export function vcov(fit: LinearModelFit, options: VcovOptions = {}): Covariance
     }
     const G = index.size;
     if (G < 2) throw new StatsError('single-cluster', `the cluster variable has only one cluster (${String(labels[0])}); cluster-robust SEs need at least 2`);
+    // Cluster scores s_g = Σ_{i∈g} e_i q_i, then meat = Σ_g s_g s_gᵀ.
     const scores = new Float64Array(G * k);
-    for (let j = 0; j < k; j++) {
-      const col = j * n;
-      for (let i = 0; i < n; i++) scores[g[i] * k + j] += q1[col + i] * e[i];
-    }
+    forEachQBlock(fit.qr, (r0, mb, qb) => {
+      for (let a = 0; a < k; a++) {
+        const off = a * mb;
+        for (let i = 0; i < mb; i++) scores[g[r0 + i] * k + a] += qb[off + i] * e[r0 + i];
+      }
+    });
     for (let c = 0; c < G; c++) {
       for (let a = 0; a < k; a++) {
         const sa = scores[c * k + a];
@@ -586,33 +880,30 @@ export function vcov(fit: LinearModelFit, options: VcovOptions = {}): Covariance
     nClusters = G;
     df = (options.clusterDf ?? 'clusters') === 'clusters' ? G - 1 : fit.dfResidual;
   } else {
-    const w = new Float64Array(n);
-    let h: Float64Array | null = null;
-    if (type === 'hc2' || type === 'hc3') {
-      h = new Float64Array(n);
-      for (let j = 0; j < k; j++) {
-        const col = j * n;
-        for (let i = 0; i < n; i++) h[i] += q1[col + i] * q1[col + i];
-      }
-    }
-    for (let i = 0; i < n; i++) {
-      const e2 = e[i] * e[i];
-      if (h) {
-        const one = 1 - h[i];
-        if (!(one > 1e-12)) {
-          throw new StatsError('perfect-fit', `observation ${i + 1} has leverage 1; ${type.toUpperCase()} standard errors are undefined`);
+    const leverage = type === 'hc2' || type === 'hc3';
+    const root = new Float64Array(Q_ROWS);
+    // meat = Σ ω_i q_i q_iᵀ = Σ u_i u_iᵀ with u_i = √ω_i q_i; ω_i = e_i² (HC0/HC1),
+    // e_i²/(1 − h_i) (HC2), e_i²/(1 − h_i)² (HC3), leverage h_i = ‖q_i‖².
+    forEachQBlock(fit.qr, (r0, mb, qb) => {
+      for (let i = 0; i < mb; i++) root[i] = Math.abs(e[r0 + i]);
+      if (leverage) {
+        for (let i = 0; i < mb; i++) {
+          let h = 0;
+          for (let a = 0; a < k; a++) h += qb[a * mb + i] * qb[a * mb + i];
+          const one = 1 - h;
+          if (!(one > 1e-12)) {
+            throw new StatsError('perfect-fit', `observation ${r0 + i + 1} has leverage 1; ${type.toUpperCase()} standard errors are undefined`);
+          }
+          root[i] = type === 'hc2' ? root[i] / Math.sqrt(one) : root[i] / one;
         }
-        w[i] = type === 'hc2' ? e2 / one : e2 / (one * one);
-      } else w[i] = e2;
-    }
+      }
+      for (let a = 0; a < k; a++) {
+        const off = a * mb;
+        for (let i = 0; i < mb; i++) qb[off + i] *= root[i];
+      }
+      for (let a = 0; a < k; a++) for (let b = a; b < k; b++) meat[a * k + b] += dot2(qb, a * mb, b * mb, 0, mb);
+    });
     if (type === 'hc1') scale = n / fit.dfResidual;
-    else if (type !== 'hc0' && type !== 'hc2' && type !== 'hc3') throw new StatsError('invalid-option', `unknown se type '${type}'`);
-    // meat_ab = Σ w_i q_ia q_ib = u_a·u_b with u = √w·Q₁ (w ≥ 0): one multiply per term.
-    for (let a = 0; a < k; a++) {
-      const ca = a * n;
-      for (let i = 0; i < n; i++) q1[ca + i] *= Math.sqrt(w[i]);
-    }
-    for (let a = 0; a < k; a++) for (let b = a; b < k; b++) meat[a * k + b] = dot2(q1, a * n, b * n, 0, n);
   }
   for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) meat[a * k + b] = meat[b * k + a];
   // V = R⁻¹ M R⁻ᵀ (meat is in the Q₁ basis, so the bread is R⁻¹).
@@ -642,18 +933,29 @@ export function vcov(fit: LinearModelFit, options: VcovOptions = {}): Covariance
   return nClusters === undefined ? { type, matrix, df } : { type, matrix, df, nClusters };
 }
 
-/** Q₁ (n×k, column-major) by applying the reflections to the first k unit vectors. */
-function thinQ(f: QrFactors): Float64Array {
-  const { n, k, qr, qraux } = f;
-  const q = new Float64Array(n * k);
-  const last = Math.min(k, n - 1);
-  for (let j = 0; j < k; j++) {
-    const v = q.subarray(j * n, (j + 1) * n);
-    v[j] = 1;
-    // Q e_j = H_0 ⋯ H_{k−1} e_j; H_l only touches rows ≥ l, where e_j is zero for l > j.
-    for (let l = Math.min(j, last - 1); l >= 0; l--) reflect(qr, qraux, n, l, v);
+/** Rows per block when {@link forEachQBlock} forms rows of Q₁. */
+const Q_ROWS = 512;
+
+/**
+ * Calls `visit(r0, mb, qb)` for consecutive row blocks, qb holding rows r0..r0+mb−1 of
+ * Q₁ = X R⁻¹ column-major (qb[a·mb + i]); solved from q R = x_i by forward substitution, one
+ * column of the block at a time. `qb` is reused (and may be overwritten) between calls.
+ */
+function forEachQBlock(f: QrFactors, visit: (r0: number, mb: number, qb: Float64Array) => void): void {
+  const { n, k, columns, r } = f;
+  const qb = new Float64Array(Q_ROWS * k);
+  for (let r0 = 0; r0 < n; r0 += Q_ROWS) {
+    const mb = Math.min(Q_ROWS, n - r0);
+    for (let j = 0; j < k; j++) {
+      const oj = j * mb;
+      copyRows(columns[j], r0, mb, qb, oj);
+      // q_j = (x_j − Σ_{l<j} R[l, j] q_l) / R[j, j]
+      for (let l = 0; l < j; l++) axpy(qb, -r[j * k + l], l * mb, oj, 0, mb);
+      const d = r[j * k + j];
+      for (let i = oj; i < oj + mb; i++) qb[i] /= d;
+    }
+    visit(r0, mb, qb);
   }
-  return q;
 }
 
 /** Options of {@link coefficientTable}. */

@@ -118,3 +118,28 @@ describe('ols degenerate input', () => {
     for (const c of r.coefficients) for (const v of [c.estimate, c.se, c.t, c.p, c.ciLower, c.ciUpper]) expect(Number.isFinite(v)).toBe(true);
   });
 });
+
+describe('ols on complete numeric data (no listwise deletion, no dummies)', () => {
+  // The complete rows of ols-survey as plain number arrays take ols' direct path; the full
+  // data (with missing values) take listwise deletion. Same rows, same results.
+  const vars = ['satisfaction', 'age', 'tenure', 'income', 'female', 'school'];
+  const keep = df.satisfaction.map((_, i) => vars.every((v) => typeof df[v][i] === 'number'));
+  const complete = Object.fromEntries(vars.map((v) => [v, df[v].filter((_, i) => keep[i])]));
+  for (const se of ['classic', 'hc1', 'hc3', 'cluster'] as SeType[]) {
+    it(`matches the listwise-deletion path (${se})`, () => {
+      const opts = { y: 'satisfaction', x: ['age', 'tenure', 'income', 'female'], se, cluster: se === 'cluster' ? 'school' : undefined };
+      const direct = ols(complete, opts);
+      const general = ols(df, opts);
+      expect(direct.n).toBe(general.n);
+      expect(direct.nDropped).toBe(0);
+      expect(general.nDropped).toBeGreaterThan(0);
+      general.coefficients.forEach((c, i) => {
+        for (const key of ['estimate', 'se', 'beta', 'vif'] as const) {
+          if (c[key] !== undefined) expectRel(direct.coefficients[i][key], c[key]!, 1e-13, `${c.term}.${key}`);
+        }
+      });
+      expectRel(direct.r2, general.r2, 1e-13, 'R2');
+      expectRel(direct.f!, general.f!, 1e-12, 'F');
+    });
+  }
+});

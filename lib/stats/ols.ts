@@ -9,7 +9,23 @@
  */
 import { pUpperF } from './distributions';
 import { StatsError } from './errors';
-import { assertHasRows, assertNotConstant, buildDesign, completeRows, getColumn, takeLabels, takeNumeric, variablesOf, type DataFrame, type FactorSpec } from './frame';
+import {
+  assertHasRows,
+  assertNotConstant,
+  buildDesign,
+  completeRows,
+  getColumn,
+  isMissing,
+  nRows,
+  takeLabels,
+  takeNumeric,
+  variablesOf,
+  type BuiltDesign,
+  type Cell,
+  type DataFrame,
+  type FactorSpec,
+  type RowSelection,
+} from './frame';
 import { coefficientTable, fitLinearModel, vcov, waldTest, type Covariance, type LinearModelFit } from './linear-model';
 import { sampleSd } from './moments';
 import { INTERCEPT, type Coefficient, type SampleInfo, type SeType } from './types';
@@ -113,20 +129,30 @@ export function ols(df: DataFrame, options: OlsOptions): OlsResult {
   const vars = variablesOf(allTerms);
   const isFactor = (v: string) => Object.prototype.hasOwnProperty.call(factors, v);
   getColumn(df, options.y);
-  const sel = completeRows(
-    df,
-    [options.y, ...vars.filter((v) => !isFactor(v))],
-    [...vars.filter(isFactor), ...(options.cluster && seType === 'cluster' ? [options.cluster] : [])],
-  );
-  assertHasRows(df, sel, [options.y, ...vars, ...(options.cluster && seType === 'cluster' ? [options.cluster] : [])]);
-  const y = takeNumeric(df, [options.y], sel.rows)[options.y];
-  assertNotConstant(y, options.y, `outcome '${options.y}'`);
-  const cluster = seType === 'cluster' ? takeLabels(df, options.cluster!, sel.rows) : undefined;
+  const clusterVar = options.cluster && seType === 'cluster' ? options.cluster : undefined;
   const intercept = options.intercept ?? true;
+  const fast = plainNumeric(df, [options.y, ...vars], allTerms, factors, clusterVar);
+  const sel =
+    fast?.sel ??
+    completeRows(
+      df,
+      [options.y, ...vars.filter((v) => !isFactor(v))],
+      [...vars.filter(isFactor), ...(clusterVar ? [clusterVar] : [])],
+    );
+  assertHasRows(df, sel, [options.y, ...vars, ...(clusterVar ? [clusterVar] : [])]);
+  const y = fast ? fast.columns[options.y] : takeNumeric(df, [options.y], sel.rows)[options.y];
+  assertNotConstant(y, options.y, `outcome '${options.y}'`);
+  const cluster = clusterVar ? takeLabels(df, clusterVar, sel.rows) : undefined;
 
   const fitBlock = (terms: string[]) => {
-    const design = buildDesign(df, terms, { intercept, factors, rows: sel.rows });
-    const fit = fitLinearModel(design, y);
+    const design: Pick<BuiltDesign, 'names' | 'columns'> = fast
+      ? {
+          names: [...(intercept ? [INTERCEPT] : []), ...terms],
+          columns: [...(intercept ? [fast.ones] : []), ...terms.map((t) => fast.columns[t])],
+        }
+      : buildDesign(df, terms, { intercept, factors, rows: sel.rows });
+    // Classic SEs need no residual vector (σ comes from the QR), so the fit skips it.
+    const fit = fitLinearModel(design, y, { coefficientsOnly: seType === 'classic' });
     return { design, fit };
   };
 
@@ -143,7 +169,7 @@ export function ols(df: DataFrame, options: OlsOptions): OlsResult {
     const terms = blocks.slice(0, b + 1).flat();
     const { design, fit } = fitBlock(terms);
     const cov = vcov(fit, { type: seType, cluster });
-    const coefficients = table(fit, design.columns as Float64Array[], design.names as string[], y, cov, options.level);
+    const coefficients = table(fit, design.columns, design.names, y, cov, options.level);
     const slopeIdx = fit.names.map((_, i) => i).filter((i) => fit.names[i] !== INTERCEPT);
     let overall: { f: number | null; df1: number; df2: number; p: number | null };
     if (cov.nClusters !== undefined && slopeIdx.length > cov.nClusters - 1) {
@@ -194,6 +220,45 @@ export function ols(df: DataFrame, options: OlsOptions): OlsResult {
   return result;
 }
 
+/**
+ * The common case, without listwise deletion or dummy coding: every variable numeric (no
+ * factors, no interaction terms, no repeated term) and every value of y and the predictors a
+ * finite number. Listwise deletion then keeps every row and `takeNumeric`/`buildDesign` would
+ * return the values unchanged, so the design uses the data frame's own arrays, checked in one
+ * pass per column, with no per-cell conversion or copy. Undefined otherwise: the general path
+ * then handles (and reports) missing, non-numeric and categorical values.
+ */
+function plainNumeric(
+  df: DataFrame,
+  numeric: readonly string[],
+  terms: readonly string[],
+  factors: FactorSpec,
+  cluster: string | undefined,
+): { sel: RowSelection; columns: Record<string, ArrayLike<number>>; ones: Float64Array } | undefined {
+  if (Object.keys(factors).length > 0 || terms.some((t) => t.includes(':') || t.trim() !== t) || new Set(terms).size !== terms.length) return undefined;
+  const n = nRows(df);
+  if (n === 0) return undefined;
+  const columns: Record<string, ArrayLike<number>> = {};
+  for (const name of numeric) {
+    const col = getColumn(df, name);
+    if (!allFinite(col)) return undefined;
+    columns[name] = col as ArrayLike<number>;
+  }
+  if (cluster !== undefined && getColumn(df, cluster).some((v) => isMissing(v))) return undefined;
+  const rows = new Array<number>(n);
+  for (let i = 0; i < n; i++) rows[i] = i;
+  return { sel: { rows, n, nDropped: 0 }, columns, ones: new Float64Array(n).fill(1) };
+}
+
+/** Whether every value is a finite number. */
+function allFinite(col: ReadonlyArray<Cell>): boolean {
+  for (let i = 0; i < col.length; i++) {
+    const v = col[i];
+    if (typeof v !== 'number' || v - v !== 0) return false;
+  }
+  return true;
+}
+
 /** formula: adj R² = 1 − (1 − R²)(n − i)/(n − k), i = 1 with an intercept (R summary.lm). */
 function adjustedR2(fit: LinearModelFit): number {
   const i = fit.hasIntercept ? 1 : 0;
@@ -202,9 +267,9 @@ function adjustedR2(fit: LinearModelFit): number {
 
 function table(
   fit: LinearModelFit,
-  columns: Float64Array[],
-  names: string[],
-  y: Float64Array,
+  columns: ReadonlyArray<ArrayLike<number>>,
+  names: readonly string[],
+  y: ArrayLike<number>,
   cov: Covariance,
   level: number | undefined,
 ): OlsCoefficient[] {
