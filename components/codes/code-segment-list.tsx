@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { type ReactNode, useState, useTransition } from 'react';
 
 import { mergeCodesAction, splitCodeAction } from '@/app/(app)/projects/[projectId]/hierarchy/actions';
 
@@ -24,7 +24,7 @@ export interface CodeSegmentItem {
 /**
  * Coded retrieval: a code's segments with context, each linking to its place in the source.
  * Users who may code can split the code: tick segments and move them to a new code of the
- * same level and parent.
+ * same level and parent. The server pages the list; `segments` is the shown page.
  */
 export function CodeSegmentList(props: {
   projectId: string;
@@ -33,6 +33,11 @@ export function CodeSegmentList(props: {
   canSplit: boolean;
   /** Whether codes sit below this one (their segments are listed too). */
   hasChildren: boolean;
+  /** Whether the list has more than one page (splitting then picks from the shown page). */
+  paginated?: boolean;
+  /** Above and below the list: the pager. */
+  header?: ReactNode;
+  footer?: ReactNode;
 }) {
   const router = useRouter();
   const [splitting, setSplitting] = useState(false);
@@ -83,7 +88,8 @@ export function CodeSegmentList(props: {
               }}
             >
               <p className="muted" style={{ flexBasis: '100%', margin: 0 }}>
-                Tick the segments that belong to a new code ({chosen.size} of {own.length} ticked). They move to it with their memos; the new code sits beside{' '}
+                Tick the segments that belong to a new code ({chosen.size} of {own.length}
+                {props.paginated ? ' on this page' : ''} ticked). They move to it with their memos; the new code sits beside{' '}
                 {props.code.title}.
               </p>
               <label className="field">
@@ -110,6 +116,7 @@ export function CodeSegmentList(props: {
           )}
         </div>
       )}
+      {props.header}
       {props.segments.length === 0 ? (
         <div className="card empty">No segments are coded with this code{props.hasChildren ? ' or the codes below it' : ''} yet.</div>
       ) : (
@@ -160,6 +167,7 @@ export function CodeSegmentList(props: {
           })}
         </ol>
       )}
+      {props.footer}
     </>
   );
 }

@@ -18,7 +18,7 @@ import { descendantIds, hierarchyTableFromRollUps, hierarchyTreeFromRollUps, ind
 import { createRng } from '@/lib/stats/random';
 import { listCodes } from '@/lib/server/data/code/list-codes';
 import { applyCode } from '@/lib/server/data/coding/apply-code';
-import { listCodedSegments } from '@/lib/server/data/coding/list-code-segments';
+import { listCodeSegmentPage } from '@/lib/server/data/coding/list-code-segment-page';
 import { listSourceCodings } from '@/lib/server/data/coding/list-source-codings';
 import { listFolders } from '@/lib/server/data/folder/list-folders';
 import { loadHierarchyCodes, loadHierarchyRollUps, loadHierarchySummary } from '@/lib/server/data/hierarchy/load-hierarchy';
@@ -66,14 +66,15 @@ function pages(ctx: ScaleProject): Array<{ name: string; load: () => Promise<unk
   };
   const concept = ctx.codes.find((c) => c.level === 1 && c.parentId !== null)!;
   const core = ctx.codes.find((c) => c.level === 4)!;
-  const codePage = async (codeId: string) => {
+  // One page of the segment list (`?page=`), counted over all of them.
+  const codePage = async (codeId: string, page = 1) => {
     await project();
     const hierarchy = await loadHierarchyCodes(base);
     const below = [...descendantIds(hierarchy.codes, codeId)];
-    const [segments] = await Promise.all([listCodedSegments({ ...base, codeId, alsoCodeIds: below }), listMemos({ ...base, target: { codeId } })]);
-    rollUpOne(hierarchy.codes, codeId, segments);
+    const [list] = await Promise.all([listCodeSegmentPage({ ...base, codeId, alsoCodeIds: below, page }), listMemos({ ...base, target: { codeId } })]);
+    rollUpOne(hierarchy.codes, codeId, list.spans);
     indexHierarchy(hierarchy.codes);
-    return segments.length;
+    return list.segments.length;
   };
   return [
     {
@@ -103,6 +104,7 @@ function pages(ctx: ScaleProject): Array<{ name: string; load: () => Promise<unk
     { name: 'codebook (2,000 codes)', load: async () => (await project(), listCodes(base)) },
     { name: 'code page: a concept', load: () => codePage(concept.id) },
     { name: 'code page: a core category (its whole subtree)', load: () => codePage(core.id) },
+    { name: 'code page: a core category, last page', load: () => codePage(core.id, Number.MAX_SAFE_INTEGER) },
     { name: 'theory: outline', load: hierarchyPage },
     {
       name: 'theory: table',

@@ -1,60 +1,95 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 
 import { CodeSegmentList, type CodeSegmentItem } from '@/components/codes/code-segment-list';
+import { Pager, pageParam } from '@/components/codes/pager';
 import { MemoLog } from '@/components/memos/memo-log';
 import { can } from '@/lib/auth/roles';
 import { isAppError } from '@/lib/errors/app-error';
 import { descendantIds, indexHierarchy, rollUpOne } from '@/lib/coding/hierarchy';
 import { LEVEL_NAME } from '@/lib/coding/hierarchy-types';
 import { loadHierarchyCodes } from '@/lib/server/data/hierarchy/load-hierarchy';
-import { listCodedSegments } from '@/lib/server/data/coding/list-code-segments';
+import { listCodeSegmentPage } from '@/lib/server/data/coding/list-code-segment-page';
 import { listMemos } from '@/lib/server/data/memo/memos';
 import { loadProjectPage } from '@/lib/server/pages';
 
 import { addMemoAction, deleteMemoAction } from '../../memos/actions';
 
-type Props = { params: Promise<{ projectId: string; codeId: string }> };
+type Props = { params: Promise<{ projectId: string; codeId: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
-async function load(props: Props) {
-  const { projectId, codeId } = await props.params;
+/** Cached per request: generateMetadata and the page share one load. */
+const load = cache(async (projectId: string, codeId: string, page: number) => {
   const { user, project } = await loadProjectPage(projectId);
   try {
     const hierarchy = await loadHierarchyCodes({ userId: user.id, projectId });
     const code = hierarchy.codes.find((c) => c.id === codeId);
     if (!code) notFound();
     const below = [...descendantIds(hierarchy.codes, code.id)];
-    const [segments, memos] = await Promise.all([
-      listCodedSegments({ userId: user.id, projectId, codeId, alsoCodeIds: below }),
+    const [list, memos] = await Promise.all([
+      listCodeSegmentPage({ userId: user.id, projectId, codeId, alsoCodeIds: below, page }),
       listMemos({ userId: user.id, projectId, target: { codeId } }),
     ]);
     const { byId, parentOf } = indexHierarchy(hierarchy.codes);
     const parents: typeof hierarchy.codes = [];
     for (let id = parentOf.get(code.id); id; id = parentOf.get(id)) parents.unshift(byId.get(id)!);
-    // The segments listed are the code's subtree, so the counts come from them (no project-wide roll-up).
-    const counts = rollUpOne(hierarchy.codes, code.id, segments);
-    return { user, project, code, byId, parents, counts, hasChildren: below.length > 0, segments, memos };
+    // Every listed coding's span (not only the shown page), so the counts are the whole subtree's.
+    const counts = rollUpOne(hierarchy.codes, code.id, list.spans);
+    return { user, project, code, byId, parents, counts, hasChildren: below.length > 0, list, memos };
   } catch (error) {
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
   }
+});
+
+async function loadFor(props: Props) {
+  const [{ projectId, codeId }, { page }] = await Promise.all([props.params, props.searchParams]);
+  return load(projectId, codeId, pageParam(page));
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  return { title: (await load(props)).code.name };
+  return { title: (await loadFor(props)).code.name };
 }
 
-/** Coded retrieval: every segment of a code (and, for a category, of the codes below it) with its context. */
+/**
+ * Coded retrieval: a code's segments (and, for a category, those of the codes below it) with
+ * their context, a page at a time (`?page=`); the counts in the header cover all of them.
+ */
 export default async function CodePage(props: Props) {
-  const { user, project, code, byId, parents, counts, hasChildren, segments, memos } = await load(props);
+  const { user, project, code, byId, parents, counts, hasChildren, list, memos } = await loadFor(props);
   const base = `/projects/${project.id}`;
   const title = (c: { label: string; name: string }) => `${c.label ? `${c.label} ` : ''}${c.name}`;
-  const items: CodeSegmentItem[] = segments.map((s) => {
+  // Only what the list shows goes to the client component.
+  const items: CodeSegmentItem[] = list.segments.map((s) => {
     const via = s.codeId !== code.id ? byId.get(s.codeId) : undefined;
-    return { ...s, via: via ? { id: via.id, title: title(via) } : null };
+    return {
+      codingId: s.codingId,
+      sourceId: s.sourceId,
+      sourceTitle: s.sourceTitle,
+      before: s.before,
+      text: s.text,
+      after: s.after,
+      start: s.start,
+      end: s.end,
+      coderName: s.coderName,
+      memo: s.memo,
+      via: via ? { id: via.id, title: title(via) } : null,
+    };
   });
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  const pager = list.total > 0 && (
+    <Pager
+      noun="Coded segments"
+      label="Pages of coded segments"
+      page={list.page}
+      pageCount={list.pageCount}
+      offset={list.offset}
+      shown={items.length}
+      total={list.total}
+      href={(p) => `${base}/codes/${code.id}${p > 1 ? `?page=${p}` : ''}`}
+    />
+  );
   return (
     <>
       <div className="breadcrumb">
@@ -80,7 +115,7 @@ export default async function CodePage(props: Props) {
             {code.level > 1 ? ` (with everything below it; ${plural(counts.directCodings, 'coding', 'codings')} on the ${LEVEL_NAME[code.level]} itself)` : ''}
           </p>
         </div>
-        {segments.length > 0 && (
+        {list.total > 0 && (
           <div className="row">
             <a className="btn btn-secondary btn-sm" href={`/api/projects/${project.id}/exports/coded-segments?format=csv&codeId=${code.id}`} download>
               Export CSV
@@ -106,7 +141,17 @@ export default async function CodePage(props: Props) {
           remove={deleteMemoAction.bind(null, project.id)}
         />
       </details>
-      <CodeSegmentList projectId={project.id} code={{ id: code.id, color: code.color, title: title(code) }} segments={items} canSplit={can(project.role, 'coding:write')} hasChildren={hasChildren} />
+      <CodeSegmentList
+        key={list.page}
+        projectId={project.id}
+        code={{ id: code.id, color: code.color, title: title(code) }}
+        segments={items}
+        canSplit={can(project.role, 'coding:write')}
+        hasChildren={hasChildren}
+        paginated={list.pageCount > 1}
+        header={pager}
+        footer={list.pageCount > 1 ? pager : null}
+      />
     </>
   );
 }
