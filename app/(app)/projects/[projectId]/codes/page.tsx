@@ -1,23 +1,48 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { CreateCodeForm, EditCodeForm } from '@/components/codes/code-forms';
+import { CreateCodeForm } from '@/components/codes/code-forms';
+import { CodeRowEdit } from '@/components/codes/code-row-edit';
+import { Pager, pageParam } from '@/components/codes/pager';
 import { can } from '@/lib/auth/roles';
 import { nextColor } from '@/lib/coding/colors';
 import { LEVEL_NAME, toCodeLevel } from '@/lib/coding/hierarchy-types';
 import { listCodes } from '@/lib/server/data/code/list-codes';
 import { loadProjectPage } from '@/lib/server/pages';
 
-import { createCodeAction, deleteCodeAction, updateCodeAction } from './actions';
+import { createCodeAction } from './actions';
 
 export const metadata: Metadata = { title: 'Codebook' };
 
-export default async function CodebookPage({ params }: { params: Promise<{ projectId: string }> }) {
-  const { user, project } = await loadProjectPage((await params).projectId);
+/** Codes per page of the codebook table: a 2,000-code codebook is ten light pages, not one 8 MB page. */
+const CODES_PER_PAGE = 200;
+
+type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<{ page?: string | string[]; q?: string | string[] }> };
+
+export default async function CodebookPage(props: Props) {
+  const [{ projectId }, search] = await Promise.all([props.params, props.searchParams]);
+  const { user, project } = await loadProjectPage(projectId);
   const codes = await listCodes({ userId: user.id, projectId: project.id });
   const canWrite = can(project.role, 'coding:write');
   const base = `/projects/${project.id}`;
   const segments = codes.reduce((n, c) => n + c.segmentCount, 0);
+  const q = (Array.isArray(search.q) ? search.q[0] : search.q)?.trim() ?? '';
+  const needle = q.toLocaleLowerCase();
+  const found = needle ? codes.filter((c) => [c.name, c.label ?? '', c.definition].some((s) => s.toLocaleLowerCase().includes(needle))) : codes;
+  const pageCount = Math.max(1, Math.ceil(found.length / CODES_PER_PAGE));
+  const page = Math.min(pageCount, pageParam(search.page));
+  const offset = (page - 1) * CODES_PER_PAGE;
+  const shown = found.slice(offset, offset + CODES_PER_PAGE);
+  const href = (p: number) => {
+    const params = new URLSearchParams();
+    if (q) params.set('q', q);
+    if (p > 1) params.set('page', String(p));
+    const query = params.toString();
+    return `${base}/codes${query ? `?${query}` : ''}`;
+  };
+  const pager = found.length > CODES_PER_PAGE && (
+    <Pager noun="Codes" label="Pages of codes" page={page} pageCount={pageCount} offset={offset} shown={shown.length} total={found.length} href={href} />
+  );
   return (
     <>
       <div className="page-header">
@@ -42,57 +67,67 @@ export default async function CodebookPage({ params }: { params: Promise<{ proje
         {codes.length === 0 ? (
           <p className="empty">No codes yet. Code text in a source, or add codes here.</p>
         ) : (
-          <table className="table" aria-label="Codes">
-            <thead>
-              <tr>
-                <th scope="col">Label</th>
-                <th scope="col">Code</th>
-                <th scope="col">Level</th>
-                <th scope="col">Definition</th>
-                <th scope="col" style={{ textAlign: 'right' }}>
-                  Segments
-                </th>
-                <th scope="col" style={{ textAlign: 'right' }}>
-                  Sources
-                </th>
-                {canWrite && (
-                  <th scope="col">
-                    <span className="visually-hidden">Edit</span>
-                  </th>
+          <>
+            {(q || codes.length > CODES_PER_PAGE) && (
+              <form className="codebook-filter" role="search" action={`${base}/codes`}>
+                <label htmlFor="codebook-q">Find a code</label>
+                <input id="codebook-q" type="search" name="q" defaultValue={q} placeholder="Name, label or definition" />
+                <button type="submit" className="btn btn-secondary btn-sm">
+                  Find
+                </button>
+                {q && (
+                  <span className="muted">
+                    {found.length} {found.length === 1 ? 'code matches' : 'codes match'} “{q}” · <Link href={`${base}/codes`}>Show all</Link>
+                  </span>
                 )}
-              </tr>
-            </thead>
-            <tbody>
-              {codes.map((c) => (
-                <tr key={c.id} data-testid={`code-${c.name}`}>
-                  <td className="muted">{c.label || '—'}</td>
-                  <td>
-                    <span className="swatch" style={{ background: c.color }} aria-hidden="true" />
-                    <Link href={`${base}/codes/${c.id}`}>{c.name}</Link>
-                  </td>
-                  <td className="muted">{LEVEL_NAME[toCodeLevel(c.level)]}</td>
-                  <td className="muted clamp">{c.definition || '—'}</td>
-                  <td style={{ textAlign: 'right' }}>{c.segmentCount}</td>
-                  <td style={{ textAlign: 'right' }}>{c.sourceCount}</td>
-                  {canWrite && (
-                    <td style={{ width: '1%' }}>
-                      <details className="row-edit">
-                        <summary>Edit</summary>
-                        <div className="row-edit-panel card">
-                          <EditCodeForm
-                            code={c}
-                            segmentCount={c.segmentCount}
-                            update={updateCodeAction.bind(null, project.id, c.id)}
-                            remove={deleteCodeAction.bind(null, project.id, c.id)}
-                          />
-                        </div>
-                      </details>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+              </form>
+            )}
+            {pager}
+            {found.length > 0 && (
+              <table className="table" aria-label="Codes">
+                <thead>
+                  <tr>
+                    <th scope="col">Label</th>
+                    <th scope="col">Code</th>
+                    <th scope="col">Level</th>
+                    <th scope="col">Definition</th>
+                    <th scope="col" style={{ textAlign: 'right' }}>
+                      Segments
+                    </th>
+                    <th scope="col" style={{ textAlign: 'right' }}>
+                      Sources
+                    </th>
+                    {canWrite && (
+                      <th scope="col">
+                        <span className="visually-hidden">Edit</span>
+                      </th>
+                    )}
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map((c) => (
+                    <tr key={c.id} data-testid={`code-${c.name}`}>
+                      <td className="muted">{c.label || '—'}</td>
+                      <td>
+                        <span className="swatch" style={{ background: c.color }} aria-hidden="true" />
+                        <Link href={`${base}/codes/${c.id}`}>{c.name}</Link>
+                      </td>
+                      <td className="muted">{LEVEL_NAME[toCodeLevel(c.level)]}</td>
+                      <td className="muted clamp">{c.definition || '—'}</td>
+                      <td style={{ textAlign: 'right' }}>{c.segmentCount}</td>
+                      <td style={{ textAlign: 'right' }}>{c.sourceCount}</td>
+                      {canWrite && (
+                        <td style={{ width: '1%' }}>
+                          <CodeRowEdit projectId={project.id} code={{ id: c.id, name: c.name, color: c.color, definition: c.definition }} segmentCount={c.segmentCount} />
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {pager}
+          </>
         )}
       </section>
       {canWrite && (
