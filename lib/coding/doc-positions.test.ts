@@ -120,22 +120,21 @@ describe('createDocPositionIndex', () => {
     expect(() => index.rangeToPositions({ start: 2, end: 1 })).toThrow(/reversed/);
   });
 
-  it('converts 5,000 ranges of a 100,000-word text quickly', () => {
+  // Speed is measured by `npm run bench`; here the conversions must agree with a direct count.
+  it('converts 5,000 ranges of a 100,000-word text', () => {
     const words = ['interview', '田野', 'we', 'talked', '🙂', 'about', 'café', 'trust'];
     const parts: string[] = [];
     for (let i = 0; i < 100_000; i++) parts.push(words[i % words.length] + (i % 17 === 16 ? '\n' : ' '));
     const text = parts.join('');
-    const t0 = performance.now();
     const index = createDocPositionIndex(text);
     const n = index.offsets.length;
-    let sum = 0;
+    expect(n).toBe([...text].length);
     for (let i = 0; i < 5000; i++) {
       const start = Math.floor((i * n) / 5000);
-      sum += index.rangeToPositions({ start, end: Math.min(n, start + 40) }).to;
+      const { from, to } = index.rangeToPositions({ start, end: Math.min(n, start + 40) });
+      expect(index.cpToPos(start)).toBe(from);
+      expect(to).toBeGreaterThan(from);
     }
-    const ms = performance.now() - t0;
-    expect(sum).toBeGreaterThan(0);
-    expect(ms).toBeLessThan(200);
   });
 });
 
