@@ -405,7 +405,8 @@ describe('rollUp', () => {
     expect(codes.some((c) => r.get(c.id)!.segments > r.get(c.id)!.directCodings)).toBe(true);
   });
 
-  it('handles 5,000 codes and 100,000 codings well under a second', () => {
+  // Speed: `npm run bench -- hierarchy`. Here: the result at that size.
+  it('rolls up 5,000 codes and 100,000 codings', () => {
     const big: HierarchyCode[] = [];
     for (let i = 0; i < 50; i++) big.push(code(`cc${i}`, 4));
     for (let i = 0; i < 250; i++) big.push(code(`a${i}`, 3, `cc${i % 50}`));
@@ -413,10 +414,7 @@ describe('rollUp', () => {
     for (let i = 0; i < 3700; i++) big.push(code(`c${i}`, 1, `b${i % 1000}`));
     const rows: HierarchyCoding[] = [];
     for (let i = 0; i < 100_000; i++) rows.push(coding(`c${(i * 7) % 3700}`, `s${i % 200}`, (i * 13) % 5000, ((i * 13) % 5000) + 40, `u${i % 3}`, `r${i}`));
-    const t0 = performance.now();
     const r = rollUp(big, rows);
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(1000);
     expect(r.size).toBe(5000);
     // Each coding is counted once, on its own code.
     let direct = 0;

@@ -260,12 +260,10 @@ describe('ZMemoDoc: rejects hostile and malformed input', () => {
     expect(issues(doc(node))).toEqual([`The memo is nested more than ${MEMO_MAX_DEPTH} levels deep.`]);
   });
 
-  it('rejects absurd nesting (100,000 levels) quickly and without a stack overflow', () => {
+  it('rejects absurd nesting (100,000 levels) without a stack overflow', () => {
     let node: unknown = p();
     for (let i = 0; i < 100_000; i++) node = { type: 'blockquote', content: [node] };
-    const t0 = performance.now();
     expect(issues(doc(node))).toEqual([`The memo is nested more than ${MEMO_MAX_DEPTH} levels deep.`]);
-    expect(performance.now() - t0).toBeLessThan(500);
   });
 
   it('rejects a cyclic value without looping forever', () => {
