@@ -11,11 +11,11 @@
  *    corpus' codebook), and 2,000 codings by the 3 coders written straight into the database
  *    (a fifth re-code a span already coded; one in ten has a memo).
  *
- * Figures: the server's time to the whole HTML and to the RSC payload of a client navigation
- * (with their sizes), and per cold load in a new browser context: data-ready (text, highlights
- * and margin stripes painted, as the corpus suite reads it), the end of the last long task
- * (the main thread free), the long tasks' total, and the time a click on a highlight takes to
- * open its card. BENCH_WORKBENCH_PROFILE=out.cpuprofile saves a CPU profile of one extra load;
+ * Figures: the server's time to the whole HTML (its size, and that of the RSC payload inlined
+ * in it), and per cold load in a new browser context: data-ready (text, the first screens'
+ * highlights and the margin stripes painted, as the corpus suite reads it), the end of the last
+ * long task (the main thread free), the long tasks' total, the renderer main thread's CPU time
+ * (comparable on a busy machine), and the time a click on a highlight takes to open its card. BENCH_WORKBENCH_PROFILE=out.cpuprofile saves a CPU profile of one extra load;
  * BENCH_SKIP_BUILD=1 uses the existing build as it is.
  *
  * `npm run bench -- workbench`.
@@ -231,29 +231,25 @@ export default async function bench(): Promise<BenchRow[]> {
     const path = `/projects/${s.projectId}/sources/${s.sourceId}`;
     const what = `200 KB source (${s.cp.toLocaleString('en-GB')} code points, ${s.paragraphs.toLocaleString('en-GB')} paragraphs), ${CODINGS.toLocaleString('en-GB')} codings, ${CODES} codes`;
 
-    // Server: the whole HTML (a first visit) and the RSC payload (a client-side navigation).
+    // Server: the whole HTML of a first visit, and the RSC payload inlined in it.
     const html: number[] = [];
-    const rsc: number[] = [];
     let htmlBytes = 0;
     let rscBytes = 0;
     for (let i = 0; i < 6; i++) {
-      let t0 = performance.now();
-      let r = await s.owner.fetch(path, { headers: { accept: 'text/html' } });
-      htmlBytes = (await r.arrayBuffer()).byteLength;
+      const t0 = performance.now();
+      const r = await s.owner.fetch(path, { headers: { accept: 'text/html' } });
+      const body = await r.text();
       if (r.status !== 200) throw new Error(`GET ${path}: ${r.status}`);
       if (i > 0) html.push(performance.now() - t0);
-      t0 = performance.now();
-      r = await s.owner.fetch(path, { headers: { rsc: '1', 'next-router-state-tree': encodeURIComponent(JSON.stringify(['', { children: ['__PAGE__', {}] }, null, null, true])) } });
-      rscBytes = (await r.arrayBuffer()).byteLength;
-      if (i > 0) rsc.push(performance.now() - t0);
+      htmlBytes = Buffer.byteLength(body);
+      rscBytes = [...body.matchAll(/<script>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g)].reduce((n, m) => n + Buffer.byteLength(m[1]), 0);
     }
 
     const loads = await coldLoads(server.baseUrl, `${server.baseUrl}${path}`, s.owner.sessionCookie(), LOADS, process.env.BENCH_WORKBENCH_PROFILE);
     const med = (f: (l: Load) => number) => median(loads.map(f));
     const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
     return [
-      { name: `workbench HTML, server (${what})`, ms: median(html), note: `${kb(htmlBytes)} of HTML; median of 5 after one` },
-      { name: 'workbench RSC payload, server (client navigation)', ms: median(rsc), note: `${kb(rscBytes)}` },
+      { name: `workbench HTML, server (${what})`, ms: median(html), note: `${kb(htmlBytes)} of HTML, ${kb(rscBytes)} of it the RSC payload; median of 5 after one` },
       {
         name: `workbench cold in Chromium: data-ready (text, highlights, stripes)`,
         ms: med((l) => l.ready),
