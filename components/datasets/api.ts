@@ -1,0 +1,104 @@
+/**
+ * The dataset pages' calls to the JSON API (app/api/projects/[projectId]/datasets/**), from
+ * client components. Every failure becomes `{ ok: false, error }` with the server's message
+ * (which names the row, column or variable), never a thrown exception.
+ */
+import { readStreamLines } from '@/lib/sources/upload-queue';
+
+export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: string; fieldErrors?: Record<string, string[]> };
+
+export const datasetsApi = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}/datasets`;
+
+async function failure(response: Response): Promise<{ ok: false; status: number; error: string; fieldErrors?: Record<string, string[]> }> {
+  let error = `The server answered ${response.status}.`;
+  let fieldErrors: Record<string, string[]> | undefined;
+  try {
+    const body = (await response.json()) as { error?: string; fieldErrors?: Record<string, string[]> };
+    if (body.error) error = body.error;
+    fieldErrors = body.fieldErrors;
+  } catch {}
+  if (response.status === 401) error = 'Your session has ended. Sign in again and retry.';
+  return { ok: false, status: response.status, error, fieldErrors };
+}
+
+/** A JSON request (GET, or a method with a JSON body). */
+export async function requestJson<T>(url: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<ApiResult<T>> {
+  try {
+    const response = await fetch(url, {
+      method: init.method ?? 'GET',
+      headers: init.body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: init.signal,
+      cache: 'no-store',
+    });
+    if (!response.ok) return failure(response);
+    const data = response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+    return { ok: true, status: response.status, data };
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    return { ok: false, status: 0, error: 'Network error: the request did not reach the server.' };
+  }
+}
+
+/** A file as the raw body of a POST (the dataset preview). */
+export async function postFile<T>(url: string, file: File, signal?: AbortSignal): Promise<ApiResult<T>> {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'X-File-Name': encodeURIComponent(file.name), 'Content-Type': file.type || 'application/octet-stream', Accept: 'application/json' },
+      body: file,
+      signal,
+    });
+    if (!response.ok) return failure(response);
+    return { ok: true, status: response.status, data: (await response.json()) as T };
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    return { ok: false, status: 0, error: 'Network error: the file did not reach the server.' };
+  }
+}
+
+/** The final line of an import's progress stream. */
+export type ImportAnswer = { status: number; dataset?: { id: string; name: string; versionId: string }; error?: string };
+
+/**
+ * Sends a file to the import route and reads the NDJSON answer as it arrives: upload progress
+ * (XHR, which fetch cannot report), then the server's stages, then the final line — the same
+ * protocol as source uploads (lib/sources/upload-queue.ts readStreamLines).
+ */
+export function uploadWithProgress(url: string, file: File, on: { progress: (fraction: number) => void; stage: (stage: string) => void }): Promise<ImportAnswer> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    let consumed = 0;
+    let result: ImportAnswer | undefined;
+    const read = () => {
+      const { lines, used } = readStreamLines(xhr.responseText.slice(consumed));
+      consumed += used;
+      for (const line of lines) {
+        if ('progress' in line) on.stage(line.progress.stage);
+        else result = line as unknown as ImportAnswer;
+      }
+    };
+    xhr.open('POST', url);
+    xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
+    xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+    xhr.setRequestHeader('Accept', 'application/x-ndjson');
+    xhr.upload.onprogress = (e) => on.progress(e.total > 0 ? Math.min(1, e.loaded / e.total) : 0);
+    xhr.upload.onload = () => on.progress(1);
+    xhr.onprogress = read;
+    xhr.onload = () => {
+      if (xhr.status === 200) {
+        read();
+        resolve(result ?? { status: 0, error: 'The connection closed before the import finished.' });
+        return;
+      }
+      // Refused before the import started (401, 403, 413, 503…): a plain JSON answer.
+      let error = `The server answered ${xhr.status}.`;
+      try {
+        error = (JSON.parse(xhr.responseText) as { error?: string }).error ?? error;
+      } catch {}
+      resolve({ status: xhr.status, error });
+    };
+    xhr.onerror = () => resolve({ status: 0, error: 'Network error: the upload did not reach the server.' });
+    xhr.send(file);
+  });
+}
