@@ -10,7 +10,7 @@ import { newUser, signUp, type TestUser } from '../fixtures/users';
  * owner. Pages: unauthenticated → redirect to /sign-in, non-member → 404. API: 401, 404, and a
  * viewer's writes → 403. The owner's 2xx on the same URLs shows the 404s are not bad URLs.
  */
-type Ctx = { projectId: string; ownerId: string; strangerEmail: string; sourceId: string; codeId: string; datasetId: string; versionId: string; scaleId: string };
+type Ctx = { projectId: string; ownerId: string; strangerEmail: string; sourceId: string; codeId: string; datasetId: string; versionId: string; scaleId: string; analysisId: string; analysisId2: string };
 type Route =
   | { kind: 'page'; file: string; path: (c: Ctx) => string; viewer: 200 | 404 }
   | {
@@ -37,6 +37,27 @@ const ROUTES: Route[] = [
   { kind: 'page', file: 'app/(app)/projects/[projectId]/hierarchy/tree/page.tsx', path: (c) => `/projects/${c.projectId}/hierarchy/tree`, viewer: 200 },
   { kind: 'page', file: 'app/(app)/projects/[projectId]/hierarchy/network/page.tsx', path: (c) => `/projects/${c.projectId}/hierarchy/network`, viewer: 200 },
   { kind: 'page', file: 'app/(app)/projects/[projectId]/hierarchy/storyline/page.tsx', path: (c) => `/projects/${c.projectId}/hierarchy/storyline`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/data/page.tsx', path: (c) => `/projects/${c.projectId}/data`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/data/[datasetId]/page.tsx', path: (c) => `/projects/${c.projectId}/data/${c.datasetId}`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/data/[datasetId]/analyses/page.tsx', path: (c) => `/projects/${c.projectId}/data/${c.datasetId}/analyses`, viewer: 200 },
+  {
+    kind: 'page',
+    file: 'app/(app)/projects/[projectId]/data/[datasetId]/analyses/new/page.tsx',
+    path: (c) => `/projects/${c.projectId}/data/${c.datasetId}/analyses/new?kind=ols`,
+    viewer: 200,
+  },
+  {
+    kind: 'page',
+    file: 'app/(app)/projects/[projectId]/data/[datasetId]/analyses/[analysisId]/page.tsx',
+    path: (c) => `/projects/${c.projectId}/data/${c.datasetId}/analyses/${c.analysisId}`,
+    viewer: 200,
+  },
+  {
+    kind: 'page',
+    file: 'app/(app)/projects/[projectId]/data/[datasetId]/analyses/compare/page.tsx',
+    path: (c) => `/projects/${c.projectId}/data/${c.datasetId}/analyses/compare?ids=${c.analysisId},${c.analysisId2}`,
+    viewer: 200,
+  },
   {
     kind: 'api',
     file: 'app/api/projects/[projectId]/exports/hierarchy/route.ts',
@@ -186,6 +207,29 @@ const ROUTES: Route[] = [
     body: () => ({ kind: 'describe', options: ['--vars', 'q1,q2'] }),
     write: true,
   },
+  { kind: 'api', file: 'app/api/projects/[projectId]/analyses/[analysisId]/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/analyses/${c.analysisId}`, write: false },
+  { kind: 'api', file: 'app/api/projects/[projectId]/analyses/[analysisId]/route.ts', method: 'DELETE', path: (c) => `/api/projects/${c.projectId}/analyses/${c.analysisId}`, write: true },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/analyses/[analysisId]/export/route.ts',
+    method: 'GET',
+    path: (c) => `/api/projects/${c.projectId}/analyses/${c.analysisId}/export?format=xlsx`,
+    write: false,
+  },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/analyses/[analysisId]/r-script/route.ts',
+    method: 'GET',
+    path: (c) => `/api/projects/${c.projectId}/analyses/${c.analysisId}/r-script`,
+    write: false,
+  },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/analyses/compare/export/route.ts',
+    method: 'GET',
+    path: (c) => `/api/projects/${c.projectId}/analyses/compare/export?ids=${c.analysisId},${c.analysisId2}&format=docx`,
+    write: false,
+  },
 ];
 
 /** A small survey for the dataset routes: three Likert items. */
@@ -249,6 +293,12 @@ test.describe('project route authorization', () => {
     const dataset = (await imported.json()).dataset as { id: string; versionId: string };
     const scale = await sessions.owner.post(`/api/projects/${projectId}/datasets/${dataset.id}/scales`, { data: { name: 'Matrix scale', items: ['q1', 'q2', 'q3'] } });
     expect(scale.status()).toBe(201);
+    const analysisIds: string[] = [];
+    for (const x of ['q1', 'q1,q3']) {
+      const run = await sessions.owner.post(`/api/projects/${projectId}/datasets/${dataset.id}/analyses`, { data: { kind: 'ols', options: ['--y', 'q2', '--x', x] } });
+      expect(run.status()).toBe(201);
+      analysisIds.push((await run.json()).analysis.id as string);
+    }
     ctx = {
       projectId,
       ownerId: members.find((m) => m.email === users.owner.email)!.userId,
@@ -258,6 +308,8 @@ test.describe('project route authorization', () => {
       datasetId: dataset.id,
       versionId: dataset.versionId,
       scaleId: (await scale.json()).scale.id as string,
+      analysisId: analysisIds[0],
+      analysisId2: analysisIds[1],
     };
   });
 
@@ -300,7 +352,7 @@ test.describe('project route authorization', () => {
     const sources = (await (await sessions.owner.get(`/api/projects/${ctx.projectId}/sources`)).json()).sources as Array<{ title: string }>;
     expect(sources.map((s) => s.title)).toEqual(['interview 1']);
     const datasets = (await (await sessions.owner.get(`/api/projects/${ctx.projectId}/datasets`)).json()).datasets as Array<{ name: string; versionCount: number; analysisCount: number }>;
-    expect(datasets).toEqual([expect.objectContaining({ name: 'Matrix survey', versionCount: 1, analysisCount: 0 })]);
+    expect(datasets).toEqual([expect.objectContaining({ name: 'Matrix survey', versionCount: 1, analysisCount: 2 })]);
     const scales = (await (await sessions.owner.get(`/api/projects/${ctx.projectId}/datasets/${ctx.datasetId}/scales`)).json()).scales as Array<{ scale: { name: string } }>;
     expect(scales.map((s) => s.scale.name)).toEqual(['Matrix scale']);
   });

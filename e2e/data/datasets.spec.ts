@@ -259,8 +259,8 @@ test('the grid scrolls 100,000 rows × 50 columns, fetching rows as they come in
   const measured = `main thread ${cpuPerFrame.toFixed(1)} ms CPU per frame; frames median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`;
   testInfo.annotations.push({ type: 'scroll', description: measured });
   console.log(`grid scroll: ${measured}`);
-  // Loose bounds: rendering every cell, or every row in view on every frame, costs far more.
-  expect(cpuPerFrame).toBeLessThan(60);
+  // Reported, not asserted (speed belongs to benchmarks); what is asserted is structural: after
+  // scrolling, still only the rows in view exist.
   expect(await grid.getByRole('gridcell').count()).toBeLessThan(1500);
   await expect(grid.locator('[data-row="1210"]')).toBeVisible();
 
