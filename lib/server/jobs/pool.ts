@@ -69,6 +69,24 @@ export function warmJobPool(): void {
   getPool(settings());
 }
 
+/** After SIGTERM, requests that will not end (a slow upload body) are cut after this long. */
+const SHUTDOWN_GRACE_MS = 3000;
+
+/**
+ * Called once when the server starts (instrumentation.ts): warms the pool, and on SIGTERM/SIGINT
+ * stops running jobs at once (their requests answer 503, nothing stored) so Next's graceful
+ * close finishes in seconds; the process exits after SHUTDOWN_GRACE_MS whatever still runs.
+ */
+export function startJobPool(): void {
+  warmJobPool();
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      setTimeout(() => process.exit(signal === 'SIGTERM' ? 143 : 130), SHUTDOWN_GRACE_MS).unref();
+      shutDownJobPool().catch((error: unknown) => console.error('job pool shutdown:', error));
+    });
+  }
+}
+
 /**
  * Stops every job (their requests get BUSY: nothing was stored) and refuses new ones. Called once
  * when the server is asked to stop.
