@@ -82,6 +82,11 @@ export interface LinearModelFit {
   r2: number;
   /** (X'X)⁻¹ (rank × rank, `names` order), computed from R without normal equations. */
   xtxInverse: number[][];
+  /**
+   * Σ(x_ij − x̄_j)² of each estimated column (`names` order; 0 for a constant column), from the
+   * same pass over the data as the QR, e.g. for standardized coefficients and VIFs.
+   */
+  centredSs: Float64Array;
   /** Internal QR factors (used by {@link vcov}). */
   readonly qr: QrFactors;
 }
@@ -253,17 +258,9 @@ export function fitLinearModel(design: Design, y: ArrayLike<number>, options: Fi
   let fitted: Float64Array = new Float64Array(0);
   if (!options.coefficientsOnly) {
     residuals = leastSquaresResiduals(yv, kept, coef, s1, pivot.slice(0, k));
-    fitted = new Float64Array(n);
-    for (let i = 0; i < n; i++) fitted[i] = yv[i] - residuals[i];
+    fitted = difference(yv, residuals);
   }
-
-  let mean = 0;
-  if (hasIntercept) {
-    for (let i = 0; i < n; i++) mean += yv[i];
-    mean /= n;
-  }
-  let tss = 0;
-  for (let i = 0; i < n; i++) tss += (yv[i] - mean) * (yv[i] - mean);
+  const tss = hasIntercept ? s1.centredSs[p] : sumOfSquares(yv, 0);
 
   const dfResidual = n - k - absorbed;
   const r = new Float64Array(k * k);
@@ -283,6 +280,7 @@ export function fitLinearModel(design: Design, y: ArrayLike<number>, options: Fi
     tss,
     r2: tss > 0 ? 1 - rss / tss : 0,
     xtxInverse: crossFromRInverse(rInv, k),
+    centredSs: Float64Array.from(pivot.slice(0, k), (j) => s1.centredSs[j]),
     qr: { n, k, columns: kept, r, rInverse: rInv },
   };
 }
@@ -291,18 +289,13 @@ export function fitLinearModel(design: Design, y: ArrayLike<number>, options: Fi
 const BLOCK_ROWS = 1024;
 
 /** Stage-1 factors (see {@link blockedQr}). */
-interface StreamedQr {
+interface StreamedQr extends ColumnStats {
   /** R₁ (p×p, column-major, stride p), then Q'y's first p entries as column p when y is carried. */
   r: Float64Array;
   /** Copy of Q'y's first p entries. */
   qty: Float64Array;
   /** Σ of the squared rest of Q'y (rows below p). */
   restSs: number;
-  /** Per column (y last): sum, min, max, and 1 when every value is finite. */
-  sum: Float64Array;
-  min: Float64Array;
-  max: Float64Array;
-  finite: Uint8Array;
 }
 
 /**
@@ -324,31 +317,19 @@ function blockedQr(columns: ReadonlyArray<ArrayLike<number>>, y: ArrayLike<numbe
   const m = Math.max(1, Math.min(n, BLOCK_ROWS));
   const blk = new Float64Array(m * q);
   const u0s = new Float64Array(p);
-  const sum = new Float64Array(q);
-  const min = new Float64Array(q).fill(Infinity);
-  const max = new Float64Array(q).fill(-Infinity);
-  const finite = new Uint8Array(q).fill(1);
+  const stats: ColumnStats = {
+    mean: new Float64Array(q),
+    centredSs: new Float64Array(q),
+    min: new Float64Array(q).fill(Infinity),
+    max: new Float64Array(q).fill(-Infinity),
+    finite: new Uint8Array(q).fill(1),
+  };
   let restSs = 0;
   for (let r0 = 0; r0 < n; r0 += m) {
     const mb = Math.min(m, n - r0);
     for (let j = 0; j < q; j++) {
-      const off = j * mb;
-      copyRows(j < p ? columns[j] : y!, r0, mb, blk, off);
-      let s = 0;
-      let lo = min[j];
-      let hi = max[j];
-      let bad = false;
-      for (let i = off; i < off + mb; i++) {
-        const v = blk[i];
-        if (v - v !== 0) bad = true; // NaN or ±Infinity (also non-numbers coerced to NaN)
-        s += v;
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-      }
-      sum[j] += s;
-      min[j] = lo;
-      max[j] = hi;
-      if (bad) finite[j] = 0;
+      copyRows(j < p ? columns[j] : y!, r0, mb, blk, j * mb);
+      blockStats(blk, j * mb, mb, r0, j, stats);
     }
     reduceBlock(blk, mb, p, q, r, u0s);
     if (y) {
@@ -357,7 +338,52 @@ function blockedQr(columns: ReadonlyArray<ArrayLike<number>>, y: ArrayLike<numbe
     }
   }
   const qty = y ? r.slice(p * p, p * p + p) : new Float64Array(0);
-  return { r, qty, restSs, sum, min, max, finite };
+  return { r, qty, restSs, ...stats };
+}
+
+/** Per column (y last when it is carried): mean, Σ(x − x̄)², min, max, 1 when all finite. */
+interface ColumnStats {
+  mean: Float64Array;
+  centredSs: Float64Array;
+  min: Float64Array;
+  max: Float64Array;
+  finite: Uint8Array;
+}
+
+/**
+ * Adds rows r0..r0+len−1 of column j (x[off..off+len)) to its running statistics. The block's
+ * mean and centred sum of squares come from two passes over the block (in cache) and are merged
+ * with the rows before by the pairwise update of Chan, Golub & LeVeque (1979), as accurate as
+ * the two-pass algorithm over the whole column.
+ */
+function blockStats(x: Float64Array, off: number, len: number, r0: number, j: number, stats: ColumnStats): void {
+  let s = 0;
+  let lo = stats.min[j];
+  let hi = stats.max[j];
+  let bad = false;
+  for (let i = off; i < off + len; i++) {
+    const v = x[i];
+    if (v - v !== 0) bad = true; // NaN or ±Infinity (also non-numbers coerced to NaN)
+    s += v;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const mean = s / len;
+  let ss = 0;
+  for (let i = off; i < off + len; i++) ss += (x[i] - mean) * (x[i] - mean);
+  if (r0 === 0) {
+    stats.mean[j] = mean;
+    stats.centredSs[j] = ss;
+  } else {
+    // formula: n = n_a + n_b, δ = x̄_b − x̄_a, x̄ = x̄_a + δ·n_b/n, M = M_a + M_b + δ²·n_a·n_b/n
+    const n = r0 + len;
+    const d = mean - stats.mean[j];
+    stats.mean[j] += (d * len) / n;
+    stats.centredSs[j] += ss + (d * d * r0 * len) / n;
+  }
+  stats.min[j] = lo;
+  stats.max[j] = hi;
+  if (bad) stats.finite[j] = 0;
 }
 
 /**
@@ -371,20 +397,42 @@ function blockedQr(columns: ReadonlyArray<ArrayLike<number>>, y: ArrayLike<numbe
 function leastSquaresResiduals(y: Float64Array, kept: ReadonlyArray<ArrayLike<number>>, coef: Float64Array, s1: StreamedQr, keptIdx: readonly number[]): Float64Array {
   const n = y.length;
   const constant = keptIdx.findIndex((j) => s1.min[j] === s1.max[j]);
-  const e = new Float64Array(n);
-  const yBar = constant >= 0 ? s1.sum[s1.sum.length - 1] / n : 0;
-  for (let i = 0; i < n; i++) e[i] = y[i] - yBar;
+  const e = shifted(y, constant >= 0 ? s1.mean[s1.mean.length - 1] : 0);
   for (let j = 0; j < kept.length; j++) {
     if (j === constant) continue;
-    subtractScaled(e, coef[j], kept[j], constant >= 0 ? s1.sum[keptIdx[j]] / n : 0);
+    subtractScaled(e, coef[j], kept[j], constant >= 0 ? s1.mean[keptIdx[j]] : 0);
   }
-  if (constant >= 0) {
-    let shift = 0;
-    for (let i = 0; i < n; i++) shift += e[i];
-    shift /= n;
-    for (let i = 0; i < n; i++) e[i] -= shift;
-  }
-  return e;
+  return constant >= 0 ? shifted(e, sum(e) / n, e) : e;
+}
+
+// Small single-loop helpers: V8 optimizes each hot loop in its own function instead of
+// on-stack-replacing (and then deoptimizing) the long functions that call them.
+
+/** Σ x. */
+function sum(x: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i];
+  return s;
+}
+
+/** Σ (x − c)². */
+function sumOfSquares(x: Float64Array, c: number): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += (x[i] - c) * (x[i] - c);
+  return s;
+}
+
+/** x − c (into `out`, a new array by default). */
+function shifted(x: Float64Array, c: number, out: Float64Array = new Float64Array(x.length)): Float64Array {
+  for (let i = 0; i < x.length; i++) out[i] = x[i] - c;
+  return out;
+}
+
+/** a − b. */
+function difference(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i] - b[i];
+  return out;
 }
 
 /** e −= b·(x − c), for a column of any array type. */

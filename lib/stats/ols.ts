@@ -20,13 +20,12 @@ import {
   takeLabels,
   takeNumeric,
   variablesOf,
-  type BuiltDesign,
   type Cell,
   type DataFrame,
   type FactorSpec,
   type RowSelection,
 } from './frame';
-import { coefficientTable, fitLinearModel, vcov, waldTest, type Covariance, type LinearModelFit } from './linear-model';
+import { coefficientTable, fitLinearModel, vcov, waldTest, type Covariance, type Design, type LinearModelFit } from './linear-model';
 import { sampleSd } from './moments';
 import { INTERCEPT, type Coefficient, type SampleInfo, type SeType } from './types';
 
@@ -145,15 +144,14 @@ export function ols(df: DataFrame, options: OlsOptions): OlsResult {
   const cluster = clusterVar ? takeLabels(df, clusterVar, sel.rows) : undefined;
 
   const fitBlock = (terms: string[]) => {
-    const design: Pick<BuiltDesign, 'names' | 'columns'> = fast
+    const design: Design = fast
       ? {
           names: [...(intercept ? [INTERCEPT] : []), ...terms],
           columns: [...(intercept ? [fast.ones] : []), ...terms.map((t) => fast.columns[t])],
         }
       : buildDesign(df, terms, { intercept, factors, rows: sel.rows });
     // Classic SEs need no residual vector (σ comes from the QR), so the fit skips it.
-    const fit = fitLinearModel(design, y, { coefficientsOnly: seType === 'classic' });
-    return { design, fit };
+    return fitLinearModel(design, y, { coefficientsOnly: seType === 'classic' });
   };
 
   const steps: OlsBlock[] = [];
@@ -167,9 +165,9 @@ export function ols(df: DataFrame, options: OlsOptions): OlsResult {
   let prev: LinearModelFit | null = null;
   for (let b = 0; b < blocks.length; b++) {
     const terms = blocks.slice(0, b + 1).flat();
-    const { design, fit } = fitBlock(terms);
+    const fit = fitBlock(terms);
     const cov = vcov(fit, { type: seType, cluster });
-    const coefficients = table(fit, design.columns, design.names, y, cov, options.level);
+    const coefficients = table(fit, y, cov, options.level);
     const slopeIdx = fit.names.map((_, i) => i).filter((i) => fit.names[i] !== INTERCEPT);
     let overall: { f: number | null; df1: number; df2: number; p: number | null };
     if (cov.nClusters !== undefined && slopeIdx.length > cov.nClusters - 1) {
@@ -245,9 +243,14 @@ function plainNumeric(
     columns[name] = col as ArrayLike<number>;
   }
   if (cluster !== undefined && getColumn(df, cluster).some((v) => isMissing(v))) return undefined;
+  return { sel: { rows: rowIndices(n), n, nDropped: 0 }, columns, ones: new Float64Array(n).fill(1) };
+}
+
+/** 0, 1, …, n − 1. */
+function rowIndices(n: number): number[] {
   const rows = new Array<number>(n);
   for (let i = 0; i < n; i++) rows[i] = i;
-  return { sel: { rows, n, nDropped: 0 }, columns, ones: new Float64Array(n).fill(1) };
+  return rows;
 }
 
 /** Whether every value is a finite number. */
@@ -267,26 +270,21 @@ function adjustedR2(fit: LinearModelFit): number {
 
 function table(
   fit: LinearModelFit,
-  columns: ReadonlyArray<ArrayLike<number>>,
-  names: readonly string[],
   y: ArrayLike<number>,
   cov: Covariance,
   level: number | undefined,
 ): OlsCoefficient[] {
-  const sdY = sampleSd(y);
+  // Centred sums of squares come with the fit (tss is centred when there is an intercept).
+  const sdY = fit.hasIntercept ? Math.sqrt(fit.tss / (fit.n - 1)) : sampleSd(y);
   const beta: Record<string, number> = {};
   const vif: Record<string, number> = {};
-  for (const term of fit.names) {
-    if (term === INTERCEPT) continue;
-    const col = columns[names.indexOf(term)];
-    const sdX = sampleSd(col);
+  fit.names.forEach((term, j) => {
+    if (term === INTERCEPT) return;
+    const sdX = Math.sqrt(fit.centredSs[j] / (fit.n - 1));
     // formula: β_j = B_j · s_xj / s_y (SPSS standardized coefficients)
-    beta[term] = (fit.coefficients[fit.names.indexOf(term)] * sdX) / sdY;
-    if (fit.hasIntercept) {
-      // formula: VIF_j = [(X'X)⁻¹]_jj · Σ(x_ij − x̄_j)², equal to 1/(1 − R_j²).
-      const j = fit.names.indexOf(term);
-      vif[term] = fit.xtxInverse[j][j] * sdX * sdX * (col.length - 1);
-    }
-  }
+    beta[term] = (fit.coefficients[j] * sdX) / sdY;
+    // formula: VIF_j = [(X'X)⁻¹]_jj · Σ(x_ij − x̄_j)², equal to 1/(1 − R_j²).
+    if (fit.hasIntercept) vif[term] = fit.xtxInverse[j][j] * fit.centredSs[j];
+  });
   return coefficientTable(fit, cov, { level, beta }).map((c) => (vif[c.term] !== undefined ? { ...c, vif: vif[c.term] } : c));
 }
