@@ -252,15 +252,16 @@ export function fitLinearModel(design: Design, y: ArrayLike<number>, options: Fi
     throw new StatsError('perfect-fit', 'the model fits the data perfectly (residual variance ≈ 0); standard errors and tests are undefined');
   }
   const kept = pivot.slice(0, k).map((j) => design.columns[j]);
-  const yv = y instanceof Float64Array ? y : toFloat64(y);
+  const yv = options.coefficientsOnly && hasIntercept ? null : y instanceof Float64Array ? y : toFloat64(y);
 
   let residuals: Float64Array = new Float64Array(0);
   let fitted: Float64Array = new Float64Array(0);
   if (!options.coefficientsOnly) {
-    residuals = leastSquaresResiduals(yv, kept, coef, s1, pivot.slice(0, k));
-    fitted = difference(yv, residuals);
+    residuals = leastSquaresResiduals(yv!, kept, coef, s1, pivot.slice(0, k));
+    fitted = difference(yv!, residuals);
   }
-  const tss = hasIntercept ? s1.centredSs[p] : sumOfSquares(yv, 0);
+  // Centred with an intercept (from the stage-1 pass), uncentred without, as R's summary.lm.
+  const tss = hasIntercept ? s1.centredSs[p] : sumOfSquares(yv!, 0);
 
   const dfResidual = n - k - absorbed;
   const r = new Float64Array(k * k);

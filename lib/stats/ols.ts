@@ -246,10 +246,10 @@ function plainNumeric(
   return { sel: { rows: rowIndices(n), n, nDropped: 0 }, columns, ones: new Float64Array(n).fill(1) };
 }
 
-/** 0, 1, …, n − 1. */
+/** 0, 1, …, n − 1 (pushed: `new Array(n)` of this size is a slow sparse array). */
 function rowIndices(n: number): number[] {
-  const rows = new Array<number>(n);
-  for (let i = 0; i < n; i++) rows[i] = i;
+  const rows: number[] = [];
+  for (let i = 0; i < n; i++) rows.push(i);
   return rows;
 }
 
