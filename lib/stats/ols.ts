@@ -23,7 +23,6 @@ import {
   type Cell,
   type DataFrame,
   type FactorSpec,
-  type RowSelection,
 } from './frame';
 import { coefficientTable, fitLinearModel, vcov, waldTest, type Covariance, type Design, type LinearModelFit } from './linear-model';
 import { sampleSd } from './moments';
@@ -131,17 +130,14 @@ export function ols(df: DataFrame, options: OlsOptions): OlsResult {
   const clusterVar = options.cluster && seType === 'cluster' ? options.cluster : undefined;
   const intercept = options.intercept ?? true;
   const fast = plainNumeric(df, [options.y, ...vars], allTerms, factors, clusterVar);
-  const sel =
-    fast?.sel ??
-    completeRows(
-      df,
-      [options.y, ...vars.filter((v) => !isFactor(v))],
-      [...vars.filter(isFactor), ...(clusterVar ? [clusterVar] : [])],
-    );
-  assertHasRows(df, sel, [options.y, ...vars, ...(clusterVar ? [clusterVar] : [])]);
-  const y = fast ? fast.columns[options.y] : takeNumeric(df, [options.y], sel.rows)[options.y];
+  // Listwise deletion, unless the direct path found every row complete.
+  const sel = fast
+    ? undefined
+    : completeRows(df, [options.y, ...vars.filter((v) => !isFactor(v))], [...vars.filter(isFactor), ...(clusterVar ? [clusterVar] : [])]);
+  if (sel) assertHasRows(df, sel, [options.y, ...vars, ...(clusterVar ? [clusterVar] : [])]);
+  const y = fast ? fast.columns[options.y] : takeNumeric(df, [options.y], sel!.rows)[options.y];
   assertNotConstant(y, options.y, `outcome '${options.y}'`);
-  const cluster = clusterVar ? takeLabels(df, clusterVar, sel.rows) : undefined;
+  const cluster = clusterVar ? takeLabels(df, clusterVar, sel ? sel.rows : allRows(fast!.n)) : undefined;
 
   const fitBlock = (terms: string[]) => {
     const design: Design = fast
@@ -149,7 +145,7 @@ export function ols(df: DataFrame, options: OlsOptions): OlsResult {
           names: [...(intercept ? [INTERCEPT] : []), ...terms],
           columns: [...(intercept ? [fast.ones] : []), ...terms.map((t) => fast.columns[t])],
         }
-      : buildDesign(df, terms, { intercept, factors, rows: sel.rows });
+      : buildDesign(df, terms, { intercept, factors, rows: sel!.rows });
     // Classic SEs need no residual vector (σ comes from the QR), so the fit skips it.
     return fitLinearModel(design, y, { coefficientsOnly: seType === 'classic' });
   };
@@ -201,7 +197,7 @@ export function ols(df: DataFrame, options: OlsOptions): OlsResult {
   const result: OlsResult = {
     y: options.y,
     n: fit.n,
-    nDropped: sel.nDropped,
+    nDropped: sel ? sel.nDropped : 0,
     coefficients,
     r2: fit.r2,
     adjR2: adjustedR2(fit),
@@ -232,7 +228,7 @@ function plainNumeric(
   terms: readonly string[],
   factors: FactorSpec,
   cluster: string | undefined,
-): { sel: RowSelection; columns: Record<string, ArrayLike<number>>; ones: Float64Array } | undefined {
+): { n: number; columns: Record<string, ArrayLike<number>>; ones: Float64Array } | undefined {
   if (Object.keys(factors).length > 0 || terms.some((t) => t.includes(':') || t.trim() !== t) || new Set(terms).size !== terms.length) return undefined;
   const n = nRows(df);
   if (n === 0) return undefined;
@@ -243,13 +239,13 @@ function plainNumeric(
     columns[name] = col as ArrayLike<number>;
   }
   if (cluster !== undefined && getColumn(df, cluster).some((v) => isMissing(v))) return undefined;
-  return { sel: { rows: rowIndices(n), n, nDropped: 0 }, columns, ones: new Float64Array(n).fill(1) };
+  return { n, columns, ones: new Float64Array(n).fill(1) };
 }
 
-/** 0, 1, …, n − 1 (pushed: `new Array(n)` of this size is a slow sparse array). */
-function rowIndices(n: number): number[] {
-  const rows: number[] = [];
-  for (let i = 0; i < n; i++) rows.push(i);
+/** 0, 1, …, n − 1. */
+function allRows(n: number): number[] {
+  const rows = new Array<number>(n);
+  for (let i = 0; i < n; i++) rows[i] = i;
   return rows;
 }
 
