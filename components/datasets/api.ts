@@ -3,7 +3,7 @@
  * client components. Every failure becomes `{ ok: false, error }` with the server's message
  * (which names the row, column or variable), never a thrown exception.
  */
-import { readStreamLines } from '@/lib/sources/upload-queue';
+import { sendWithProgress } from '@/components/ui/upload-stream';
 
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: string; fieldErrors?: Record<string, string[]> };
 
@@ -61,44 +61,13 @@ export async function postFile<T>(url: string, file: File, signal?: AbortSignal)
 export type ImportAnswer = { status: number; dataset?: { id: string; name: string; versionId: string }; error?: string };
 
 /**
- * Sends a file to the import route and reads the NDJSON answer as it arrives: upload progress
- * (XHR, which fetch cannot report), then the server's stages, then the final line — the same
- * protocol as source uploads (lib/sources/upload-queue.ts readStreamLines).
+ * Sends a file to the import route and reads its progress stream (components/ui/upload-stream.ts,
+ * the protocol source uploads use).
  */
 export function uploadWithProgress(url: string, file: File, on: { progress: (fraction: number) => void; stage: (stage: string) => void }): Promise<ImportAnswer> {
-  return new Promise((resolve) => {
-    const xhr = new XMLHttpRequest();
-    let consumed = 0;
-    let result: ImportAnswer | undefined;
-    const read = () => {
-      const { lines, used } = readStreamLines(xhr.responseText.slice(consumed));
-      consumed += used;
-      for (const line of lines) {
-        if ('progress' in line) on.stage(line.progress.stage);
-        else result = line as unknown as ImportAnswer;
-      }
-    };
-    xhr.open('POST', url);
-    xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
-    xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
-    xhr.setRequestHeader('Accept', 'application/x-ndjson');
-    xhr.upload.onprogress = (e) => on.progress(e.total > 0 ? Math.min(1, e.loaded / e.total) : 0);
-    xhr.upload.onload = () => on.progress(1);
-    xhr.onprogress = read;
-    xhr.onload = () => {
-      if (xhr.status === 200) {
-        read();
-        resolve(result ?? { status: 0, error: 'The connection closed before the import finished.' });
-        return;
-      }
-      // Refused before the import started (401, 403, 413, 503…): a plain JSON answer.
-      let error = `The server answered ${xhr.status}.`;
-      try {
-        error = (JSON.parse(xhr.responseText) as { error?: string }).error ?? error;
-      } catch {}
-      resolve({ status: xhr.status, error });
-    };
-    xhr.onerror = () => resolve({ status: 0, error: 'Network error: the upload did not reach the server.' });
-    xhr.send(file);
+  return sendWithProgress<{ dataset?: ImportAnswer['dataset'] }>(url, file, {
+    progress: (loaded, total) => on.progress(total > 0 ? Math.min(1, loaded / total) : 0),
+    sent: () => on.progress(1),
+    stage: on.stage,
   });
 }

@@ -3,7 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useId, useReducer, useRef, useState } from 'react';
 
-import { preflight, readStreamLines, summarise, type UploadEvent, type UploadItem, uploadReducer } from '@/lib/sources/upload-queue';
+import { preflight, summarise, type UploadEvent, type UploadItem, uploadReducer } from '@/lib/sources/upload-queue';
+import { sendWithProgress } from '@/components/ui/upload-stream';
 
 import { FolderSelect, KindSelect } from './source-selects';
 
@@ -17,47 +18,9 @@ function reducer(state: UploadItem[], action: Action): UploadItem[] {
 
 type SendResult = { status: number; source?: { id: string; warnings?: string[] }; error?: string; retryAfter?: number };
 
-/**
- * Sends one file; resolves with the server's final answer. XHR (not fetch) for upload progress;
- * the answer is an NDJSON stream of import stages, read as it arrives.
- */
+/** Sends one file; resolves with the server's final answer (components/ui/upload-stream.ts). */
 function send(url: string, file: File, on: { progress: (loaded: number, total: number) => void; sent: () => void; stage: (stage: string) => void }) {
-  return new Promise<SendResult>((resolve) => {
-    const xhr = new XMLHttpRequest();
-    let consumed = 0;
-    let result: SendResult | undefined;
-    const read = () => {
-      const { lines, used } = readStreamLines(xhr.responseText.slice(consumed));
-      consumed += used;
-      for (const line of lines) {
-        if ('progress' in line) on.stage(line.progress.stage);
-        else result = line;
-      }
-    };
-    xhr.open('POST', url);
-    xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
-    xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
-    xhr.setRequestHeader('Accept', 'application/x-ndjson');
-    xhr.upload.onprogress = (e) => on.progress(e.loaded, e.total);
-    xhr.upload.onload = on.sent;
-    xhr.onprogress = read;
-    xhr.onload = () => {
-      const retryAfter = Number(xhr.getResponseHeader('Retry-After')) || undefined;
-      if (xhr.status === 200) {
-        read();
-        resolve(result ?? { status: 0, error: 'The connection closed before the import finished.' });
-        return;
-      }
-      // Refused before the import started (401, 403, 404, 413, 503…): a plain JSON answer.
-      let error = `The server answered ${xhr.status}.`;
-      try {
-        error = (JSON.parse(xhr.responseText) as { error?: string }).error ?? error;
-      } catch {}
-      resolve({ status: xhr.status, error, retryAfter });
-    };
-    xhr.onerror = () => resolve({ status: 0, error: 'Network error: the upload did not reach the server.' });
-    xhr.send(file);
-  });
+  return sendWithProgress<Pick<SendResult, 'source'>>(url, file, on);
 }
 
 /** How often a file is sent again after the server said it was busy (503). */
