@@ -11,21 +11,10 @@ import { runAnalysis, type RunProgress } from './run-analysis';
 import { RunProgressView } from './run-progress';
 import { choiceQuery, TableControls } from './table-controls';
 import styles from './analyses.module.css';
+import type { SavedAnalysis } from '@/lib/server/data/dataset/analyses';
 
-/** What the result page passes in (a SavedAnalysis with its result). */
-export interface AnalysisView {
-  id: string;
-  datasetId: string;
-  kind: string;
-  title: string;
-  options: string[];
-  result: unknown;
-  versionId: string;
-  versionNumber: number;
-  stale: boolean;
-  createdBy: string | null;
-  createdAt: string;
-}
+/** What the result page passes in: a saved analysis with its result. */
+export type AnalysisView = SavedAnalysis;
 
 /**
  * A saved analysis: its publication table (APA 7 / econometrics, decimals), who ran it on which
