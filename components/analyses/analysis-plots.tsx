@@ -2,7 +2,7 @@
 
 import { Component, type ReactNode } from 'react';
 
-import { CoefficientPlot, CorrelationHeatmap, JohnsonNeymanPlot, MediationDiagram, QuantileCoefficientPlot } from '@/components/plots';
+import { CoefficientPlot, CorrelationHeatmap, JohnsonNeymanPlot, MediationDiagram, QuantileCoefficientPlot, SimpleSlopesPlot } from '@/components/plots';
 import type { CorrelationResult } from '@/lib/stats/correlation';
 import type { MediationResult } from '@/lib/stats/mediate';
 import type { ModerationResult } from '@/lib/stats/moderate';
@@ -11,6 +11,7 @@ import type { Coefficient } from '@/lib/stats/types';
 
 import { optionValue } from '@/lib/stats/analysis-spec';
 import styles from './analyses.module.css';
+import grid from './diagnostics.module.css';
 
 /** A plot that fails to draw shows a line instead of taking the page down. */
 class PlotBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
@@ -37,12 +38,38 @@ export function AnalysisPlots(props: { kind: string; options: readonly string[];
     // The diagram's stars and digits follow the table's style, so the two never disagree.
     plot = <MediationDiagram result={result as MediationResult} stars={props.style} digits={props.decimals ?? (props.style === 'apa' ? 2 : 3)} />;
   }
-  else if (kind === 'moderate') plot = <JohnsonNeymanPlot result={result as ModerationResult} />;
+  else if (kind === 'moderate') plot = <ModerationPlots result={result as ModerationResult} />;
   else if (kind === 'correlation') plot = <CorrelationHeatmap result={result as CorrelationResult} />;
   if (!plot) return null;
   return (
     <section className={styles.plots} aria-label="Plots" data-testid="analysis-plots">
       <PlotBoundary>{plot}</PlotBoundary>
     </section>
+  );
+}
+
+/**
+ * Moderation: the Johnson–Neyman plot and the simple slopes. The lines span X's mean ± 1 SD with
+ * covariates at their means (PROCESS's plot), all in the ORIGINAL metric of X and the
+ * covariates: simpleSlopeLines subtracts the centring constants itself, so the same values
+ * serve centred and uncentred runs. Results saved before xMean existed draw no lines.
+ */
+function ModerationPlots({ result }: { result: ModerationResult }) {
+  const hasX = typeof result.xMean === 'number' && typeof result.xSd === 'number';
+  return (
+    <div className={grid.plotGrid}>
+      <PlotBoundary>
+        <JohnsonNeymanPlot result={result} />
+      </PlotBoundary>
+      {hasX ? (
+        <PlotBoundary>
+          <SimpleSlopesPlot result={result} xRange={[result.xMean - result.xSd, result.xMean + result.xSd]} covariateValues={result.covariateMeans ?? {}} />
+        </PlotBoundary>
+      ) : (
+        <p className="muted" data-testid="simple-slopes-rerun">
+          Re-run this analysis to draw the simple-slopes plot.
+        </p>
+      )}
+    </div>
   );
 }

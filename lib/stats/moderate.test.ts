@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { moderate, quadraticRoots, type ModerationResult } from './moderate';
+import { simpleSlopeLines } from './plots/moderation';
 import { catchStatsError, expectAbs, expectRel, readGoldenCsv, readGoldenJson } from './test-utils';
 
 // Expected values: lib/stats/golden/make-golden-mediation.R (R 4.2.2 lm, sandwich::vcovHC HC3;
@@ -124,6 +125,40 @@ describe('moderate conventions', () => {
     expect(jn.points).toEqual([]);
     expect(jn.regions).toEqual([{ from: 0, to: 4.75, significant: true, sign: 'positive' }]);
     expect(JSON.stringify(jn)).not.toMatch(/NaN|Infinity/);
+  });
+  it('xMean, xSd and covariateMeans describe the analysis sample (hand computation)', () => {
+    // Row 4 lacks y, so it is dropped: the analysis sample is the other 9 rows.
+    const small = {
+      y: [3, 5, 4, null, 8, 7, 9, 5, 9, 6],
+      x: [1, 2, 2, 100, 4, 5, 6, 3, 7, 5],
+      w: [2, 1, 3, 4, 2, 5, 4, 1, 3, 2],
+      age: [30, 40, 35, 99, 50, 45, 60, 38, 52, 41],
+      sector: ['a', 'b', 'a', 'b', 'b', 'a', 'b', 'a', 'a', 'b'],
+    };
+    const r = moderate(small, { y: 'y', x: 'x', w: 'w', covariates: ['age', 'sector'], factors: { sector: null }, center: true });
+    expect(r.n).toBe(9);
+    // x on the sample: Σx = 35, Σx² = 169 → mean 35/9, SS = 169 − 35²/9 = 296/9, SD = √(296/9/8) = √(37/9).
+    expectRel(r.xMean, 35 / 9, 1e-14, 'xMean');
+    expectRel(r.xSd, Math.sqrt(37 / 9), 1e-14, 'xSd');
+    // Centring does not change them: they are in X's original metric.
+    expectRel(r.centering.x, 35 / 9, 1e-14, 'centring constant');
+    // age on the sample: Σ = 391 → 391/9; sector[b]: 4 of the 9 rows.
+    expect(Object.keys(r.covariateMeans)).toEqual(['age', 'sector[b]']);
+    expectRel(r.covariateMeans.age, 391 / 9, 1e-14, 'age mean');
+    expectRel(r.covariateMeans['sector[b]'], 4 / 9, 1e-14, 'sector[b] share');
+    const plain = moderate(small, { y: 'y', x: 'x', w: 'w' });
+    expect(plain.covariateMeans).toEqual({});
+    expectRel(plain.xMean, 35 / 9, 1e-14, 'xMean without covariates');
+  });
+  it('simple-slope lines at xMean ± xSd and the covariate means do not depend on centring', () => {
+    const c = run(g.cases.find((k: any) => k.name === 'centered'));
+    const u = run(g.cases.find((k: any) => k.name === 'uncentered'));
+    expectRel(c.xMean, u.xMean, 1e-14, 'xMean');
+    const lc = simpleSlopeLines(c, c.xMean - c.xSd, c.xMean + c.xSd, c.covariateMeans);
+    const lu = simpleSlopeLines(u, u.xMean - u.xSd, u.xMean + u.xSd, u.covariateMeans);
+    lc.forEach((line, i) => {
+      for (const k of [0, 1]) expectRel(line.points[k][1], lu[i].points[k][1], 1e-10, `line ${i} point ${k}`);
+    });
   });
   it('quadraticRoots is stable and handles the degenerate cases', () => {
     expect(quadraticRoots(1, -3, 2, 1)).toEqual([1, 2]);

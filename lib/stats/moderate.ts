@@ -112,6 +112,15 @@ export interface ModerationResult extends SampleInfo {
   /** Mean and SD of W on the analysis sample (original metric). */
   wMean: number;
   wSd: number;
+  /** Mean and SD of X on the analysis sample (original metric), e.g. the span of simple-slope lines. */
+  xMean: number;
+  xSd: number;
+  /**
+   * Mean of each covariate term on the analysis sample (dummies of a factor covariate: the share
+   * of that level), keyed by coefficient term; the values PROCESS holds covariates at when it
+   * plots simple slopes. Covariates are never centred, so these are in their original metric.
+   */
+  covariateMeans: Record<string, number>;
   simpleSlopes: SimpleSlope[];
   /** null when W is dichotomous. */
   johnsonNeyman: JohnsonNeyman | null;
@@ -217,6 +226,10 @@ export function moderate(frame: DataFrame, options: ModerateOptions): Moderation
     if (probes[0].w < wMin) probes[0] = { w: wMin, label: 'min' };
     if (probes[2].w > wMax) probes[2] = { w: wMax, label: 'max' };
   }
+  const covariateMeans: Record<string, number> = {};
+  covDesign.names.forEach((name, j) => {
+    covariateMeans[name] = mean(covDesign.columns[j]);
+  });
   const simpleSlopes = probes.map((pr) => ({ ...conditional(pr.w), label: pr.label }));
 
   let johnsonNeyman: JohnsonNeyman | null = null;
@@ -274,6 +287,9 @@ export function moderate(frame: DataFrame, options: ModerateOptions): Moderation
     interaction: { r2Change: fit.r2 - reduced.r2, f: rowXW.t * rowXW.t, df1: 1, df2: df, p: rowXW.p },
     wMean,
     wSd,
+    xMean: mean(num[x]),
+    xSd: sampleSd(num[x]),
+    covariateMeans,
     simpleSlopes,
     johnsonNeyman,
     level,
