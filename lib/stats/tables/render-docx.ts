@@ -37,10 +37,12 @@ export interface DocxOptions extends RenderOptions {
   size?: number;
 }
 
-const PAGE = { short: 11906, long: 16838, margin: 1440 } as const; // A4 in DXA, 1-inch margins
-const RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 8, color: '000000' }; // 1 pt
-const THIN: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' }; // 0.5 pt
-const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+/** A4 in DXA with 1-inch margins (exported for other Word renderers, e.g. lib/mixed's joint display). */
+export const PAGE = { short: 11906, long: 16838, margin: 1440 } as const;
+/** APA table rules: 1 pt (top and bottom), 0.5 pt (inside), none. */
+export const RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
+export const THIN: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+export const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 /**

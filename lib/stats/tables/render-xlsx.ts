@@ -186,6 +186,6 @@ export async function renderXlsx(table: PubTable, options: XlsxOptions = {}): Pr
 }
 
 /** A text cell: XML-safe and neutralised against formula injection. */
-function textValue(s: string): string {
+export function textValue(s: string): string {
   return neutraliseFormula(xmlSafe(s));
 }
