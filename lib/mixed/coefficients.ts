@@ -58,7 +58,7 @@ const isTermOf = (term: string, variable: string) => term === variable || (term.
  *   indirect effect's CI is the percentile bootstrap CI (the normal-theory CI a·b ± z·SE when
  *   the run had no bootstrap), its `se` the bootstrap SE (else Sobel's), and its `p` (and so
  *   its stars) the Sobel test's: the bootstrap gives no p-value, so read the CI first. β null
- *   (the engine gives no standardized paths).
+ *   (the engine gives no standardized paths). A covariate of the mediation model gives none.
  * - correlation: r with each other variable (`outcome` = the other variable): estimate = β = r,
  *   se = √((1 − r²)/(n − 2)) (the SE the t test of r uses, so t = r/se as in the engine's
  *   p-value), CI by Fisher's z at 95 % (Spearman: the same approximation); n = 3 gives the
