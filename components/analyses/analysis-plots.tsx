@@ -14,7 +14,7 @@ import styles from './analyses.module.css';
 import grid from './diagnostics.module.css';
 
 /** A plot that fails to draw shows a line instead of taking the page down. */
-class PlotBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+export class PlotBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
   state = { failed: false };
   static getDerivedStateFromError() {
     return { failed: true };

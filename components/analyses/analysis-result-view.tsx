@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
 
+import { AnalysisDiagnostics } from './analysis-diagnostics';
 import { AnalysisPlots } from './analysis-plots';
 import { cliLine, KIND_LABELS, isAnalysisKind } from '@/lib/stats/analysis-spec';
 import { analysisTable, type TableChoice } from '@/lib/stats/tables/analysis-table';
@@ -99,6 +100,7 @@ export function AnalysisResultView(props: { projectId: string; analysis: Analysi
       <PubTableView table={built.table} error={built.error} />
 
       <AnalysisPlots kind={a.kind} options={a.options} result={a.result} style={choice.style} decimals={choice.decimals} />
+      <AnalysisDiagnostics projectId={projectId} analysisId={a.id} kind={a.kind} options={a.options} />
 
       <div className={styles.actions}>
         {props.canWrite && !a.stale ? (

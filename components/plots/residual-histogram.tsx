@@ -3,7 +3,7 @@
 import * as d3 from 'd3';
 
 import { formatNumber } from '@/lib/stats/plots/format';
-import { histogramBins, meanSd, normalCurve } from '@/lib/stats/plots/histogram';
+import { histogramBins, meanSd, normalDensity, type Histogram } from '@/lib/stats/plots/histogram';
 
 import { AxisBottom, AxisLeft } from './axes';
 import { PlotFigure } from './plot-figure';
@@ -16,6 +16,12 @@ export interface ResidualHistogramProps {
    * them, e.g. from fitLinearModel's `residuals`.
    */
   residuals: ArrayLike<number>;
+  /**
+   * Bins, mean and SD computed elsewhere from ALL residuals (lib/stats/diagnostics
+   * histogramOfAll), when `residuals` is only a subsample or empty; used instead of binning
+   * `residuals`.
+   */
+  binned?: Histogram & { mean: number; sd: number };
   /** About how many bins (default Sturges). */
   bins?: number;
   xLabel?: string;
@@ -28,12 +34,16 @@ const PW = 440;
 const PH = 280;
 
 /** Histogram of the residuals (counts) with the normal density of the same mean and SD. */
-export function ResidualHistogram({ residuals, bins, xLabel = 'Residual', title, filename }: ResidualHistogramProps) {
-  const h = histogramBins(residuals, { count: bins });
-  const { mean, sd, n } = meanSd(residuals);
+export function ResidualHistogram({ residuals, binned, bins, xLabel = 'Residual', title, filename }: ResidualHistogramProps) {
+  const h = binned ?? histogramBins(residuals, { count: bins });
+  const { mean, sd, n } = binned ?? meanSd(residuals);
   const from = h.bins[0].x0;
   const to = h.bins[h.bins.length - 1].x1;
-  const curve = normalCurve(residuals, from, to, { points: 161, binWidth: h.width });
+  // The normal density of the same mean and SD on the count scale (n · width · φ), as normalCurve.
+  const curve = Array.from({ length: 161 }, (_, i): [number, number] => {
+    const x = from + ((to - from) * i) / 160;
+    return [x, n * h.width * normalDensity(x, mean, sd)];
+  });
   const x = d3.scaleLinear().domain([from, to]).range([M.left, M.left + PW]);
   const top = Math.max(...h.bins.map((b) => b.count), ...curve.map((p) => p[1]));
   const y = d3.scaleLinear().domain([0, top * 1.05]).nice().range([M.top + PH, M.top]);

@@ -8,6 +8,7 @@
  * they cross the thread boundary as data and reach the user as 400s.
  */
 import { runAnalysis } from '../cli/run';
+import { analysisDiagnostics, type DiagnosticsOutcome } from './analysis-diagnostics';
 import { CliUsageError } from '../cli/args';
 import { DatasetImportError } from '../datasets/import/errors';
 import { type ImportOptions, parseDataset, previewDataset, type TypeOverrides } from '../datasets/import';
@@ -16,6 +17,7 @@ import { decodeDataset, type EncodedDataset, encodeDataset } from '../datasets/s
 import { applyTransforms, DatasetTransformError, parseTransforms } from '../datasets/transform';
 import type { Dataset, Variable } from '../datasets/types';
 import { AppError } from '../errors/app-error';
+import { MixedMethodsError } from '../mixed/errors';
 import { StatsError } from '../stats/errors';
 import type { Cell } from '../stats/frame';
 import type { JobHandler } from './run-job';
@@ -27,13 +29,14 @@ export type StoredVersion = { versionId: string; variables: Variable[]; rowCount
 export type ReadOptions = Pick<ImportOptions, 'sheet' | 'encoding' | 'delimiter' | 'decimalComma'>;
 
 function asInvalidInput(error: unknown): never {
-  if (error instanceof DatasetImportError || error instanceof DatasetTransformError || error instanceof StatsError || error instanceof CliUsageError) {
+  if (error instanceof DatasetImportError || error instanceof DatasetTransformError || error instanceof StatsError || error instanceof CliUsageError || error instanceof MixedMethodsError) {
     throw new AppError('INVALID_INPUT', { message: `${error.name}: ${error.message}`, userMessage: error.message.charAt(0).toUpperCase() + error.message.slice(1) });
   }
   throw error;
 }
 
-async function guard<T>(work: () => T | Promise<T>): Promise<T> {
+/** Runs a job body; the libraries' expected errors become AppError INVALID_INPUT (shared with ./mixed-jobs). */
+export async function guard<T>(work: () => T | Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -43,7 +46,8 @@ async function guard<T>(work: () => T | Promise<T>): Promise<T> {
 
 // The last versions a thread decoded: the grid pages through one version many times.
 const decoded = new Map<string, Dataset>();
-function open(version: StoredVersion): Dataset {
+/** A stored version decoded, from this thread's small cache (shared with ./mixed-jobs). */
+export function open(version: StoredVersion): Dataset {
   const hit = decoded.get(version.versionId);
   if (hit) {
     decoded.delete(version.versionId);
@@ -111,4 +115,16 @@ export const datasetJobs = {
         onProgress: (done, total) => progress({ stage: 'bootstrap', done, total }),
       });
     })) as JobHandler<{ version: StoredVersion; kind: string; options: string[] }, unknown>,
+
+  /**
+   * Residual diagnostics of a saved analysis (ols: the final model; moderate; did): the model
+   * refitted on the version → fitted values, residuals, focal X and Y (an evenly spaced subsample
+   * of at most 5000 cases), the histogram and the Q–Q sample from all residuals
+   * (lib/stats/diagnostics). Panel models and by-group runs: `available: false` with a reason.
+   */
+  analysisDiagnostics: (async (input) =>
+    guard(() => analysisDiagnostics(input.kind, open(input.version).columns as Record<string, readonly Cell[]>, input.options))) as JobHandler<
+    { version: StoredVersion; kind: string; options: string[] },
+    DiagnosticsOutcome
+  >,
 };
