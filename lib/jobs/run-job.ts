@@ -9,6 +9,7 @@ import { AppError, type AppErrorCode } from '../errors/app-error';
 import { ImportError } from '../io/errors';
 import { prepareSource } from '../sources/prepare-source';
 import { datasetJobs } from './dataset-jobs';
+import { mixedJobs } from './mixed-jobs';
 import { importFile } from './import-file';
 
 /** What a job posts on its progress port: `started` first, then job-specific stages. */
@@ -34,6 +35,7 @@ export type JobOutcome<O = unknown> = { ok: true; value: O } | { ok: false; erro
 /** The jobs that need nothing but lib/: imports, word counts and datasets. */
 export const pureJobs = {
   ...datasetJobs,
+  ...mixedJobs,
   /** An uploaded file → the source row's stored fields. */
   import: ((input, progress) => importFile(input, (stage) => progress({ stage }))) as JobHandler<Parameters<typeof importFile>[0], Awaited<ReturnType<typeof importFile>>>,
   /** Pasted text → length and word count. */

@@ -54,3 +54,14 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   }
   return parsed.data;
 }
+
+/**
+ * Reads the URL's query (empty values dropped) and validates it.
+ * @throws AppError INVALID_INPUT with the first problem as the message.
+ */
+export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const raw = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ''));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError('INVALID_INPUT', { userMessage: parsed.error.issues[0]?.message ?? 'Invalid query.' });
+  return parsed.data;
+}

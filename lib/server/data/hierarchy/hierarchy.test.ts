@@ -258,7 +258,7 @@ describe('mergeCodes', () => {
     const r2 = await createRelation({ userId: coder.id, projectId, input: relation(y.id, x.id, { type: 'context', evidenceCodingIds: [b2.id, b4.id] }) });
 
     const result = await mergeCodes({ userId: coder.id, projectId, fromId: from.id, intoId: into.id });
-    expect(result).toEqual({ intoId: into.id, codingsMoved: 2, duplicatesCollapsed: 2, childrenMoved: 0, relationsMoved: 0 });
+    expect(result).toEqual({ intoId: into.id, codingsMoved: 2, duplicatesCollapsed: 2, childrenMoved: 0, relationsMoved: 0, linksMoved: 0 });
 
     expect(await db.code.count({ where: { id: from.id } })).toBe(0);
     const codings = await db.coding.findMany({ where: { projectId }, select: { id: true, codeId: true } });
@@ -312,7 +312,7 @@ describe('mergeCodes', () => {
     const custom = await createRelation({ userId: coder.id, projectId, input: relation(z.id, from.id, { type: 'custom', customType: 'enables' }) });
 
     const result = await mergeCodes({ userId: coder.id, projectId, fromId: from.id, intoId: into.id });
-    expect(result).toEqual({ intoId: into.id, codingsMoved: 0, duplicatesCollapsed: 0, childrenMoved: 1, relationsMoved: 2 });
+    expect(result).toEqual({ intoId: into.id, codingsMoved: 0, duplicatesCollapsed: 0, childrenMoved: 1, relationsMoved: 2, linksMoved: 0 });
     expect(await db.code.count({ where: { id: from.id } })).toBe(0);
     expect((await stored(c1.id))?.parentId).toBe(into.id);
     expect((await stored(c2.id))?.parentId).toBe(into.id);
@@ -348,6 +348,7 @@ describe('mergeCodes', () => {
       duplicatesCollapsed: 1,
       childrenMoved: 0,
       relationsMoved: 0,
+      linksMoved: 0,
     });
     expect(await db.coding.findMany({ where: { projectId }, select: { id: true, codeId: true } })).toEqual([{ id: first.id, codeId: into.id }]);
     expect((await db.memo.findUnique({ where: { codingId: first.id }, select: { text: true } }))?.text).toBe('first\nsecond');

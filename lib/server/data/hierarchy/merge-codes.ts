@@ -9,6 +9,7 @@ import { db } from '../../db/client';
 import { applyRule, LONG_TRANSACTION, lockProject } from './labels';
 import { findCode, hierarchyCodes } from './load-hierarchy';
 import { rewriteStoredMentions } from './mentions';
+import { moveLinksOnMerge } from '../mixed/links';
 
 export interface MergeResult {
   intoId: string;
@@ -16,6 +17,8 @@ export interface MergeResult {
   duplicatesCollapsed: number;
   childrenMoved: number;
   relationsMoved: number;
+  /** Links to survey constructs moved to (or folded into) the target's. */
+  linksMoved: number;
 }
 
 const joinText = (a: string, b: string) => [a.trim(), b.trim()].filter(Boolean).join('\n\n');
@@ -40,6 +43,9 @@ function parseBody(body: string): unknown {
  *   definition is appended to the target's;
  * - its children move under the target; its relations re-point to the target (a relation
  *   that would join the target to itself, or duplicate one it has, is dropped);
+ * - its links to survey constructs move to the target (a link to a construct the target is
+ *   linked to as well folds into that one: mixed/links.ts moveLinksOnMerge); exemplar quotes
+ *   follow collapsed codings;
  * - the source code is deleted. Owners and coders; the UI confirms first.
  * @throws AppError NOT_FOUND | FORBIDDEN | INVALID_INPUT
  */
@@ -79,6 +85,12 @@ export async function mergeCodes(options: { userId: string; projectId: string; f
         if (exists) await tx.relationEvidence.delete({ where: { id: e.id } });
         else await tx.relationEvidence.update({ where: { id: e.id }, data: { codingId: keepId } });
       }
+      // An exemplar quote of a link follows its coding into the kept duplicate.
+      for (const x of await tx.linkExemplar.findMany({ where: { codingId: dropId }, select: { id: true, linkId: true } })) {
+        const exists = await tx.linkExemplar.findFirst({ where: { linkId: x.linkId, codingId: keepId }, select: { id: true } });
+        if (exists) await tx.linkExemplar.delete({ where: { id: x.id } });
+        else await tx.linkExemplar.update({ where: { id: x.id }, data: { codingId: keepId } });
+      }
     }
     if (plan.collapse.length > 0) await tx.coding.deleteMany({ where: { id: { in: plan.collapse.map((c) => c.dropId) } } });
     if (plan.moveCodingIds.length > 0) await tx.coding.updateMany({ where: { id: { in: plan.moveCodingIds } }, data: { codeId: into.id } });
@@ -86,6 +98,7 @@ export async function mergeCodes(options: { userId: string; projectId: string; f
     await tx.memo.updateMany({ where: { codeId: from.id }, data: { codeId: into.id } });
 
     const relationsMoved = await repointRelations(tx, from.id, into.id);
+    const linksMoved = await moveLinksOnMerge(tx, from.id, into.id);
     await tx.code.update({ where: { id: into.id }, data: { definition } });
     await tx.code.delete({ where: { id: from.id } });
     await rewriteStoredMentions(tx, options.projectId, new Map([[from.id, { id: into.id, label: `${into.label ? `${into.label} ` : ''}${into.name}` }]]));
@@ -95,6 +108,7 @@ export async function mergeCodes(options: { userId: string; projectId: string; f
       duplicatesCollapsed: plan.collapse.length,
       childrenMoved: plan.reparentChildIds.length,
       relationsMoved,
+      linksMoved,
     };
   }, LONG_TRANSACTION);
 }

@@ -9,11 +9,13 @@ import { db } from '../../db/client';
 import { isUniqueViolation } from '../prisma-errors';
 import { applyRule, lockProject, newCodeLabel } from './labels';
 import { findCode, hierarchyCodes } from './load-hierarchy';
+import { copyLinksOnSplit } from '../mixed/links';
 
 /**
  * Splits a code: the chosen codings move to a new code of the same level under the same
  * parent, numbered next in its level. Coding memos and relation evidence travel with their
- * codings. Owners and coders.
+ * codings. The new code gets the code's links to survey constructs too (exemplar quotes go
+ * with their codings). Owners and coders.
  * @returns the new code's id and label, and how many codings moved.
  * @throws AppError NOT_FOUND | FORBIDDEN | INVALID_INPUT | CONFLICT (name taken)
  */
@@ -48,6 +50,7 @@ export async function splitCode(options: {
         select: { id: true, label: true },
       });
       await tx.coding.updateMany({ where: { id: { in: plan.moveCodingIds } }, data: { codeId: created.id } });
+      await copyLinksOnSplit(tx, code.id, created.id, plan.moveCodingIds);
       return { ...created, codingsMoved: plan.moveCodingIds.length };
     });
   } catch (error) {
