@@ -5,6 +5,7 @@ import { mediate } from '../mediate';
 import { moderate } from '../moderate';
 import { ols } from '../ols';
 import { panel } from '../panel';
+import { did } from '../did';
 import { reliability } from '../reliability';
 import { catchStatsError, readGoldenCsv } from '../test-utils';
 import { correlationTable } from './correlation-table';
@@ -13,7 +14,7 @@ import { mediationTable } from './mediation-table';
 import { cellText, checkTable, type PubTable } from './model';
 import { moderationTable } from './moderation-table';
 import { olsTable } from './ols-table';
-import { panelTable } from './panel-table';
+import { didTable, panelTable } from './panel-table';
 import { reliabilityTable } from './reliability-table';
 
 // Layout and notes of each builder (the numbers themselves are checked in every renderer's test,
@@ -199,5 +200,23 @@ group('every builder', () => {
     const t = olsTable(r, { stars: false });
     expect(t.rows.every((x) => x.cells.every((c) => !c.stars))).toBe(true);
     expect(t.notes.some((n) => n.includes('p <'))).toBe(false);
+  });
+  it('APA regression tables report exact p without stars (APA 7); econ keeps stars; explicit stars still honoured', () => {
+    const r = ols(survey, { y: 'satisfaction', x: ['age', 'tenure'] });
+    const starred = (t: ReturnType<typeof olsTable>) => t.rows.some((x) => x.cells.some((c) => c.stars));
+    const apa = olsTable(r);
+    expect(starred(apa)).toBe(false);
+    expect(apa.notes.some((n) => n.includes('*p <'))).toBe(false);
+    expect(headers(apa)[0]).toContain('p');
+    const econ = olsTable(r, { style: 'econ' });
+    expect(starred(econ)).toBe(true);
+    expect(econ.notes.at(-1)).toBe('* p<0.1, ** p<0.05, *** p<0.01');
+    expect(starred(olsTable(r, { stars: 'apa' }))).toBe(true);
+    const m = moderate(med, { y: 'engage', x: 'tl', w: 'pos' });
+    expect(starred(moderationTable(m))).toBe(false);
+    expect(starred(moderationTable(m, { style: 'econ' }))).toBe(true);
+    const d = did(firms, { y: 'y', treat: 'treat', post: 'post', entity: 'firm', time: 'year' });
+    expect(starred(didTable(d, { style: 'apa' }))).toBe(false);
+    expect(starred(didTable(d))).toBe(true);
   });
 });

@@ -237,6 +237,23 @@ export function starLegend(convention: StarConvention, style: TableStyle): strin
   return t.map((v, i) => `${'*'.repeat(i + 1)} p<${v}`).join(', ');
 }
 
+/**
+ * Options of a table whose rows print an exact p beside each estimate (regression tables): in
+ * APA style the stars are dropped unless asked for explicitly, since APA 7 reports exact p
+ * values rather than significance stars (APA Publication Manual, 7th ed., sec. 6.46); the econ
+ * style keeps its stars. Without stars the table has no star legend either.
+ *
+ * @param options - the caller's options, with the builder's default style applied.
+ * @returns the options with `stars: false` for APA when `stars` is unset.
+ * @example
+ * ```ts
+ * tableContext(exactPOptions({ style: 'apa' })).convention; // null
+ * ```
+ */
+export function exactPOptions<T extends TableOptions>(options: T): T {
+  return (options.style ?? 'apa') === 'apa' && options.stars === undefined ? { ...options, stars: false } : options;
+}
+
 /** The star legend of a context, or null without stars. */
 export function legendOf(ctx: TableContext): string | null {
   return ctx.convention === null ? null : starLegend(ctx.convention, ctx.style);

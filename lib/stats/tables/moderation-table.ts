@@ -7,7 +7,7 @@
  */
 import type { ModerationResult, SimpleSlope } from '../moderate';
 import { coefficientHeaders, coefficientLayout, coefficientRow, sectionRow, statRow, type CoefficientColumns } from './coefficients';
-import { countText, legendOf, seSentence, tableContext, text, type TableContext, type TableOptions } from './format';
+import { countText, legendOf, seSentence, exactPOptions, tableContext, text, type TableContext, type TableOptions } from './format';
 import type { PubRow, PubTable } from './model';
 
 /** Options of {@link moderationTable}. */
@@ -33,7 +33,7 @@ const PROBE: Record<SimpleSlope['label'], string> = { '-1SD': '−1 SD', mean: '
  * ```
  */
 export function moderationTable(result: ModerationResult, options: ModerationTableOptions = {}): PubTable {
-  const ctx = tableContext(options);
+  const ctx = tableContext(exactPOptions(options));
   const cols: CoefficientColumns = { ci: options.ci ?? true };
   const L = coefficientLayout(cols);
   const columns = coefficientHeaders(ctx, cols, result.level);

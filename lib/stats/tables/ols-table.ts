@@ -6,7 +6,7 @@
  */
 import type { OlsResult } from '../ols';
 import { coefficientHeaders, coefficientLayout, coefficientRow, sectionRow, statRow, type CoefficientColumns } from './coefficients';
-import { countText, legendOf, seSentence, tableContext, type TableOptions } from './format';
+import { countText, legendOf, seSentence, exactPOptions, tableContext, type TableOptions } from './format';
 import type { PubRow, PubTable } from './model';
 
 /** Options of {@link olsTable}. */
@@ -36,7 +36,7 @@ export interface OlsTableOptions extends TableOptions {
  * ```
  */
 export function olsTable(result: OlsResult, options: OlsTableOptions = {}): PubTable {
-  const ctx = tableContext(options);
+  const ctx = tableContext(exactPOptions(options));
   const cols: CoefficientColumns = {
     beta: (options.beta ?? true) && result.coefficients.some((c) => c.beta !== undefined),
     ci: options.ci ?? false,

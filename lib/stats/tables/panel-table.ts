@@ -9,7 +9,7 @@
 import type { DidResult } from '../did';
 import type { PanelResult } from '../panel';
 import { coefficientHeaders, coefficientLayout, coefficientRow, statRow, type CoefficientColumns } from './coefficients';
-import { countText, legendOf, seSentence, tableContext, text, type TableOptions } from './format';
+import { countText, legendOf, seSentence, exactPOptions, tableContext, text, type TableOptions } from './format';
 import type { PubRow, PubTable } from './model';
 
 /** Options of {@link panelTable} and {@link didTable}. */
@@ -41,7 +41,7 @@ export const PANEL_MODEL_NAMES: Record<PanelResult['effects'], string> = {
  * ```
  */
 export function panelTable(result: PanelResult, options: PanelTableOptions = {}): PubTable {
-  const ctx = tableContext({ ...options, style: options.style ?? 'econ' });
+  const ctx = tableContext(exactPOptions({ ...options, style: options.style ?? 'econ' }));
   const cols: CoefficientColumns = { ci: options.ci ?? false, stat: result.effects === 'random' ? 'z' : 't' };
   const L = coefficientLayout(cols);
   const rows: PubRow[] = result.coefficients.map((c) => coefficientRow(ctx, c, cols));
@@ -90,7 +90,7 @@ export function panelTable(result: PanelResult, options: PanelTableOptions = {})
  * ```
  */
 export function didTable(result: DidResult, options: PanelTableOptions = {}): PubTable {
-  const ctx = tableContext({ ...options, style: options.style ?? 'econ' });
+  const ctx = tableContext(exactPOptions({ ...options, style: options.style ?? 'econ' }));
   const cols: CoefficientColumns = { ci: options.ci ?? false };
   const L = coefficientLayout(cols);
   const rows: PubRow[] = result.coefficients.map((c) => coefficientRow(ctx, c, cols));

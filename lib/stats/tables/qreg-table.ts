@@ -5,7 +5,7 @@
  * `comparisonTable([{ result }])` in ./comparison-table.
  */
 import type { QregResult } from '../qreg';
-import { blank, countText, legendOf, tableContext, text, type TableOptions } from './format';
+import { blank, countText, legendOf, exactPOptions, tableContext, text, type TableOptions } from './format';
 import type { HeaderCell, PubCell, PubRow, PubTable } from './model';
 
 /** Options of {@link qregTable}. */
@@ -24,7 +24,7 @@ export type QregTableOptions = TableOptions;
  * ```
  */
 export function qregTable(result: QregResult, options: QregTableOptions = {}): PubTable {
-  const ctx = tableContext({ ...options, style: options.style ?? 'econ' });
+  const ctx = tableContext(exactPOptions({ ...options, style: options.style ?? 'econ' }));
   const apa = ctx.style === 'apa';
   const sub = [apa ? 'B' : 'Coef.', 'SE', 'p'];
   const columns: HeaderCell[][] = [

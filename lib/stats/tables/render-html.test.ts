@@ -49,11 +49,15 @@ describe('renderHtml', () => {
     expect(body[0].firstElementChild!.getAttribute('colspan')).toBe('6');
     expect(table.querySelector('tfoot td')!.textContent).toBe(`Note. ${tc.table.notes.join(' ')}`);
     expect(table.querySelector('tfoot em')!.textContent).toBe('Note.');
-    // Stars are superscripts; data-value keeps the unrounded number.
+    // APA regression table: exact p, no stars; data-value keeps the unrounded number.
     const age = body.find((tr) => tr.firstElementChild!.textContent === 'age')!;
-    expect(age.querySelector('td sup')!.textContent).toBe('***');
+    expect(age.querySelector('td sup')).toBeNull();
     const b = tc.table.rows.find((r) => r.cells[0].text === 'age')!.cells[1];
     expect(Number(age.querySelector('td')!.getAttribute('data-value'))).toBe(b.value);
+    // Stars (where a table has them) are superscripts.
+    const econ = tableCases().find((c) => c.style === 'econ' && c.table.rows.some((r) => r.cells.some((cell) => cell.stars)))!;
+    const starred = parse(renderHtml(econ.table)).querySelector('tbody td sup');
+    expect(starred!.textContent).toMatch(/^\*{1,3}$/);
   });
 
   it('draws the APA rules with inline styles, and none without them', () => {

@@ -188,7 +188,8 @@ export function tableCases(): TableCase[] {
         const row = termLabel(c.term, 'apa');
         const nth = oh.blocks!.slice(0, k).filter((bb) => bb.coefficients.some((x) => x.term === c.term)).length;
         checks.push(
-          { row, nth, col: 1, value: c.estimate, kind: 'stat', decimals: 2, stars: st(c.p, 'apa') },
+          // APA 7: exact p in its own column, so no stars on B (econ tables keep them).
+          { row, nth, col: 1, value: c.estimate, kind: 'stat', decimals: 2 },
           { row, nth, col: 2, value: c.se, kind: 'stat', decimals: 2 },
           { row, nth, col: 4, value: c.t, kind: 'stat', decimals: 2 },
           { row, nth, col: 5, value: c.p, kind: 'p', decimals: 3 },
@@ -198,7 +199,7 @@ export function tableCases(): TableCase[] {
       checks.push(
         { row: 'R²', nth: k, col: 1, value: b.r2, kind: 'bounded', decimals: 2 },
         { row: 'Adjusted R²', nth: k, col: 1, value: b.adjR2, kind: 'bounded', decimals: 2 },
-        { row: 'ΔR²', nth: k, col: 1, value: b.deltaR2, kind: 'bounded', decimals: 2, stars: st(b.pDeltaF, 'apa') },
+        { row: 'ΔR²', nth: k, col: 1, value: b.deltaR2, kind: 'bounded', decimals: 2 },
         { row: `ΔF(${b.df1}, ${b.df2})`, col: 1, value: b.deltaF, kind: 'stat', decimals: 2 },
         { row: `ΔF(${b.df1}, ${b.df2})`, col: 5, value: b.pDeltaF, kind: 'p', decimals: 3 },
       );
@@ -273,7 +274,7 @@ export function tableCases(): TableCase[] {
     const checks: NumberCheck[] = [];
     const row6 = (row: string, v: { est: number; se: number; t: number; p: number; lo: number; hi: number }) =>
       checks.push(
-        { row, col: 1, value: v.est, kind: 'stat', decimals: 2, stars: st(v.p, 'apa') },
+        { row, col: 1, value: v.est, kind: 'stat', decimals: 2 }, // APA: exact p, no stars
         { row, col: 2, value: v.se, kind: 'stat', decimals: 2 },
         { row, col: 3, value: v.t, kind: 'stat', decimals: 2 },
         { row, col: 4, value: v.p, kind: 'p', decimals: 3 },
@@ -291,7 +292,7 @@ export function tableCases(): TableCase[] {
     const i = r.interaction;
     checks.push(
       { row: 'R²', col: 1, value: r.r2, kind: 'bounded', decimals: 2 },
-      { row: 'ΔR² (tl × pos)', col: 1, value: i.r2Change, kind: 'bounded', decimals: 2, stars: st(i.p, 'apa') },
+      { row: 'ΔR² (tl × pos)', col: 1, value: i.r2Change, kind: 'bounded', decimals: 2 },
       { row: `ΔF(1, ${i.df2})`, col: 1, value: i.f, kind: 'stat', decimals: 2 },
       { row: `ΔF(1, ${i.df2})`, col: 4, value: i.p, kind: 'p', decimals: 3 },
       { row: `F(${r.dfModel}, ${r.dfResidual})`, col: 1, value: r.f, kind: 'stat', decimals: 2 },
