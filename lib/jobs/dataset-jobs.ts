@@ -9,6 +9,8 @@
  */
 import { runAnalysis } from '../cli/run';
 import { analysisDiagnostics, type DiagnosticsOutcome } from './analysis-diagnostics';
+import { type OfficeFormat, renderOfficeTable } from './render-table';
+import type { PubTable } from '../stats/tables';
 import { CliUsageError } from '../cli/args';
 import { DatasetImportError } from '../datasets/import/errors';
 import { type ImportOptions, parseDataset, previewDataset, type TypeOverrides } from '../datasets/import';
@@ -127,4 +129,7 @@ export const datasetJobs = {
     { version: StoredVersion; kind: string; options: string[] },
     DiagnosticsOutcome
   >,
+
+  /** A built publication table → the .docx or .xlsx file (analysis and comparison exports). */
+  renderAnalysisTable: (async (input) => renderOfficeTable(input.table, input.format)) as JobHandler<{ table: PubTable; format: OfficeFormat }, Uint8Array<ArrayBuffer>>,
 };

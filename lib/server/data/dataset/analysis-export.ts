@@ -7,10 +7,9 @@ import { CliUsageError } from '@/lib/cli/args';
 import { StatsError } from '@/lib/stats/errors';
 import { rScript, RScriptUnsupportedError } from '@/lib/stats/r-script';
 import { escapeHtml, renderCsv, renderHtml, renderLatex, type PubTable } from '@/lib/stats/tables';
-import { renderDocx } from '@/lib/stats/tables/render-docx';
-import { renderXlsx } from '@/lib/stats/tables/render-xlsx';
 
 import { fileSlug } from '../../api/download';
+import { runJob } from '../../jobs/pool';
 import { getAnalysis, type SavedAnalysis } from './analyses';
 import { getDataset } from './datasets';
 
@@ -43,16 +42,18 @@ function build(make: () => PubTable): PubTable {
   }
 }
 
-/** Renders a table in one format. */
+/**
+ * Renders a table in one format. Word and Excel files are built in a worker thread
+ * (`renderAnalysisTable`, lib/jobs/render-table.ts) so a big export never blocks the event
+ * loop; CSV, LaTeX and HTML are plain strings and stay here.
+ */
 export async function renderTable(table: PubTable, format: TableFormat, baseName: string): Promise<ExportFile> {
   const text = (s: string) => new TextEncoder().encode(s) as Uint8Array<ArrayBuffer>;
   let body: Uint8Array<ArrayBuffer>;
   switch (format) {
     case 'docx':
-      body = await renderDocx(table, { landscape: table.columns[table.columns.length - 1].length > 7 });
-      break;
     case 'xlsx':
-      body = await renderXlsx(table);
+      body = await runJob('renderAnalysisTable', { table, format });
       break;
     case 'csv':
       body = text(renderCsv(table));
