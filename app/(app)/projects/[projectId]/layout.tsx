@@ -13,6 +13,8 @@ export default async function ProjectLayout({ children, params }: { children: Re
     { href: `${base}/codes`, label: 'Codebook' },
     { href: `${base}/hierarchy`, label: 'Theory' },
     { href: `${base}/data`, label: 'Data' },
+    { href: `${base}/mixed`, label: 'Mixed methods' },
+    { href: `${base}/cases`, label: 'Cases' },
     { href: `${base}/team`, label: 'Team' },
     ...(can(project.role, 'project:update') ? [{ href: `${base}/settings`, label: 'Settings' }] : []),
   ];
