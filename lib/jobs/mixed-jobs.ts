@@ -15,6 +15,8 @@ import type { Dataset } from '../datasets/types';
 import type { Cell } from '../stats/frame';
 import { guard, open, type StoredVersion } from './dataset-jobs';
 import type { JointDisplayExportOptions } from '../mixed/joint-display';
+import { jointDisplayDocx } from '../mixed/joint-display-docx';
+import { jointDisplayXlsx } from '../mixed/joint-display-xlsx';
 import type { JointDisplayRow } from '../mixed/types';
 import type { JobHandler } from './run-job';
 
@@ -107,13 +109,11 @@ export const mixedJobs = {
 
   /** The joint display as a landscape Word table. */
   jointDisplayDocx: (async (input) => {
-    const { jointDisplayDocx } = await import('../mixed/joint-display-docx');
     return jointDisplayDocx(input.rows, { ...input.options, generatedAt: new Date(input.options.generatedAt) });
   }) as JobHandler<{ rows: JointDisplayRow[]; options: JointDisplayExportOptions }, Uint8Array>,
 
   /** The joint display as one Excel sheet, numbers as numbers. */
   jointDisplayXlsx: (async (input) => {
-    const { jointDisplayXlsx } = await import('../mixed/joint-display-xlsx');
     return jointDisplayXlsx(input.rows, { ...input.options, generatedAt: new Date(input.options.generatedAt) });
   }) as JobHandler<{ rows: JointDisplayRow[]; options: JointDisplayExportOptions }, Uint8Array>,
 };
