@@ -13,9 +13,12 @@ import {
   renumberLabelsAction,
   updateHierarchyCodeAction,
 } from '@/app/(app)/projects/[projectId]/hierarchy/actions';
+import { CodeLinkBadges } from '@/components/mixed/link-badges';
+import { LinkToSurveyButton } from '@/components/mixed/link-dialog';
 import { indexHierarchy, orderCodes } from '@/lib/coding/hierarchy';
 import { CODE_LEVELS, LEVEL_NAME, LEVEL_PLURAL, type CodeLevel } from '@/lib/coding/hierarchy-types';
 import type { ActionResult } from '@/lib/coding/workbench-types';
+import type { LinkedConstructs } from '@/lib/io/export/hierarchy-table';
 
 import styles from './hierarchy-outline.module.css';
 
@@ -46,9 +49,10 @@ const title = (c: OutlineCode) => `${c.label ? `${c.label} ` : ''}${c.name}`;
  * a code one level up to place it (or onto an "unplaced" section to take it out; every move
  * can be undone), select codes to group them under a new parent, move, merge or delete them
  * (merges and deletes are confirmed with what goes with them), rename and relabel in place,
- * and renumber labels on request (previewed first).
+ * and renumber labels on request (previewed first). Codes linked to survey constructs show a
+ * badge per link (with its key figures); owners and coders link and unlink from each row.
  */
-export function HierarchyOutline({ projectId, codes, canEdit }: { projectId: string; codes: OutlineCode[]; canEdit: boolean }) {
+export function HierarchyOutline({ projectId, codes, canEdit, links = {} }: { projectId: string; codes: OutlineCode[]; canEdit: boolean; links?: LinkedConstructs }) {
   const router = useRouter();
   const [busy, startTransition] = useTransition();
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -137,6 +141,7 @@ export function HierarchyOutline({ projectId, codes, canEdit }: { projectId: str
   function renderCode(code: OutlineCode, depth: number) {
     const kids = children.get(code.id) ?? [];
     const isEditing = editing === code.id;
+    const codeLinks = links[code.id] ?? [];
     return (
       <li key={code.id} className={styles.item} data-code-id={code.id} data-level={code.level}>
         <div
@@ -179,9 +184,19 @@ export function HierarchyOutline({ projectId, codes, canEdit }: { projectId: str
                   Rename
                 </button>
               )}
+              {canEdit && <LinkToSurveyButton projectId={projectId} code={code} className={`btn-link ${styles.linkAction}`} />}
             </>
           )}
         </div>
+        {codeLinks.length > 0 && (
+          <CodeLinkBadges
+            projectId={projectId}
+            codeTitle={title(code)}
+            links={codeLinks}
+            canEdit={canEdit}
+            style={{ paddingLeft: `${0.5 + depth * 1.5 + (canEdit ? 5.8 : 4.45)}rem`, paddingBottom: '0.3rem' }}
+          />
+        )}
         {kids.length > 0 && <ul className={styles.list}>{kids.map((k) => renderCode(k, depth + 1))}</ul>}
       </li>
     );

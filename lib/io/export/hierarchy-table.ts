@@ -38,6 +38,7 @@ import {
 import Papa from 'papaparse';
 
 import type { HierarchyCell, HierarchyTable, HierarchyTableRow } from '../../coding/hierarchy-types';
+import { formatNumber } from '../../stats/tables/format';
 import { XLSX_CELL_MAX, neutraliseFormula } from './coded-segments';
 import { streamingWorkbook, xmlSafe } from './xlsx-writer';
 
@@ -62,7 +63,78 @@ export type HierarchyTableFileOptions = {
   title: string;
   /** Project name: the XLSX title row reads "<projectName> — grounded theory hierarchy". */
   projectName: string;
+  /** Code id → its links: adds the {@link LINKED_CONSTRUCT_HEADERS} columns. */
+  links?: LinkedConstructs;
 };
+
+/**
+ * A code's link to a survey construct (a scale or a variable of a dataset) with the key figures
+ * the Theory views and the table export show. The data layer's `LinkBadge` has this shape.
+ */
+export interface LinkedConstruct {
+  linkId: string;
+  /** The scale's or the variable's name. */
+  targetName: string;
+  datasetName: string;
+  kind: 'scale' | 'variable';
+  rationale: string;
+  /** Cronbach's α of a scale's items (null for a variable or when undefined). */
+  alpha: number | null;
+  mean: number | null;
+  sd: number | null;
+  /** "β = .42***": the strongest coefficient in a saved analysis, or null. */
+  strongest: string | null;
+  /** "<analysis title>: <term>" of the strongest coefficient, or null. */
+  strongestIn: string | null;
+}
+
+/** Code id → the code's links (codes without links are absent). */
+export type LinkedConstructs = Readonly<Record<string, readonly LinkedConstruct[]>>;
+
+/** Columns added by the "Include linked constructs" option, after Concepts. */
+export const LINKED_CONSTRUCT_HEADERS = ['Linked construct', 'α', 'M (SD)', 'Strongest coefficient'] as const;
+
+const APA_BOUNDED = { decimals: 2, leadingZero: false, thousands: false, minus: 'unicode' } as const;
+const APA_STAT = { decimals: 2, leadingZero: true, thousands: false, minus: 'unicode' } as const;
+
+/**
+ * A link's figures as short APA texts: α without a leading zero, "M (SD)", the strongest
+ * coefficient; '' for a figure that is not there.
+ *
+ * @example
+ * linkedConstructFigures({ alpha: 0.8612, mean: 3.714, sd: 0.8153, strongest: 'β = .42***' });
+ * // { alpha: '.86', meanSd: '3.71 (0.82)', strongest: 'β = .42***' }
+ */
+export function linkedConstructFigures(link: Pick<LinkedConstruct, 'alpha' | 'mean' | 'sd' | 'strongest'>): { alpha: string; meanSd: string; strongest: string } {
+  const num = (v: number | null, f: typeof APA_BOUNDED | typeof APA_STAT) => (v !== null && Number.isFinite(v) ? formatNumber(v, f) : '');
+  const mean = num(link.mean, APA_STAT);
+  const sd = num(link.sd, APA_STAT);
+  return { alpha: num(link.alpha, APA_BOUNDED), meanSd: mean ? `${mean}${sd ? ` (${sd})` : ''}` : '', strongest: link.strongest ?? '' };
+}
+
+/**
+ * The compact badge text of a link: "↔ Brand orientation · α .86 · M 3.71 (0.82) · β = .42***"
+ * (missing figures left out).
+ */
+export function linkBadgeText(link: LinkedConstruct): string {
+  const f = linkedConstructFigures(link);
+  return ['↔ ' + link.targetName, f.alpha && `α ${f.alpha}`, f.meanSd && `M ${f.meanSd}`, f.strongest].filter(Boolean).join(' · ');
+}
+
+/**
+ * The longer description of a link (a tooltip): the construct and its dataset, the figures,
+ * where the strongest coefficient comes from, and the rationale.
+ */
+export function linkBadgeTitle(link: LinkedConstruct): string {
+  const f = linkedConstructFigures(link);
+  const figures = [f.alpha && `α = ${f.alpha}`, f.meanSd && `M (SD) = ${f.meanSd}`].filter(Boolean).join(', ');
+  return [
+    `Linked to the ${link.kind} “${link.targetName}” of the dataset “${link.datasetName}”`,
+    figures ? `Latest version: ${figures}` : 'No figures yet',
+    link.strongest ? `Strongest coefficient: ${link.strongest}${link.strongestIn ? ` in ${link.strongestIn}` : ''}` : 'No coefficient in a saved analysis yet',
+    link.rationale.trim() ? `Rationale: ${link.rationale.trim()}` : 'No rationale given',
+  ].join('\n');
+}
 
 /**
  * One cell of the table as text: label, name and rolled-up segment count in brackets. The
@@ -95,10 +167,10 @@ export function formatCell(cell: HierarchyCell): string {
  * const csv = hierarchyTableCsv(table);
  * // '\uFEFFCore category,Main category,Category,Concepts\r\nCC1 Trust (80),A1 Trust building (45),B1 Gifts (12),"C1 Red envelopes (7)\nC2 Tea (5)"\r\n…'
  */
-export function hierarchyTableCsv(table: HierarchyTable): string {
-  const data = layoutRows(table.rows).map((row) => row.texts.map(neutraliseFormula));
+export function hierarchyTableCsv(table: HierarchyTable, options: { links?: LinkedConstructs } = {}): string {
+  const data = layoutRows(table.rows, options.links).map((row) => row.texts.map(neutraliseFormula));
   const body = Papa.unparse(
-    { fields: [...HIERARCHY_TABLE_HEADERS], data },
+    { fields: headersFor(options.links), data },
     { newline: '\r\n', delimiter: ',', quoteChar: '"', header: true },
   );
   // Same record ends as codedSegmentsCsv: every record, the last included, ends with CRLF.
@@ -107,6 +179,7 @@ export function hierarchyTableCsv(table: HierarchyTable): string {
 
 // Widths in characters: names of codes for the three category columns, a list for concepts.
 const XLSX_COLUMN_WIDTHS = [30, 30, 34, 56] as const;
+const XLSX_LINK_COLUMN_WIDTHS = [44, 8, 14, 22] as const;
 // Title, summary line, blank row, then the header row.
 const XLSX_HEADER_ROW = 4;
 
@@ -132,7 +205,8 @@ export async function hierarchyTableXlsx(
   table: HierarchyTable,
   options: HierarchyTableFileOptions,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const rows = layoutRows(table.rows);
+  const rows = layoutRows(table.rows, options.links);
+  const headers = headersFor(options.links);
 
   // The streaming writer: see xlsx-writer.ts (writeBuffer corrupts emoji at 16K boundaries).
   const { workbook, finish } = streamingWorkbook({ creator: 'Groundwork' });
@@ -143,7 +217,7 @@ export async function hierarchyTableXlsx(
   const sheet = workbook.addWorksheet(HIERARCHY_SHEET, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: XLSX_HEADER_ROW, topLeftCell: `A${XLSX_HEADER_ROW + 1}` }],
   });
-  sheet.columns = XLSX_COLUMN_WIDTHS.map((width) => ({ width }));
+  sheet.columns = [...XLSX_COLUMN_WIDTHS, ...(options.links ? XLSX_LINK_COLUMN_WIDTHS : [])].map((width) => ({ width }));
 
   const title = sheet.getRow(1);
   title.getCell(1).value = xlsxText(`${options.projectName} — grounded theory hierarchy`);
@@ -151,7 +225,7 @@ export async function hierarchyTableXlsx(
   sheet.getRow(2).getCell(1).value = xlsxText(table.summary.line);
 
   const header = sheet.getRow(XLSX_HEADER_ROW);
-  HIERARCHY_TABLE_HEADERS.forEach((text, i) => {
+  headers.forEach((text, i) => {
     const cell = header.getCell(i + 1);
     cell.value = text;
     cell.font = { bold: true };
@@ -191,6 +265,8 @@ export async function hierarchyTableXlsx(
 // of text width, which the four columns fill exactly (concepts get the most room).
 const PAGE = { width: 11906, height: 16838, margin: 1440 } as const;
 const DOCX_COLUMN_WIDTHS = [1950, 2050, 2200, 2826] as const;
+// With the linked-construct columns the page turns landscape: 16838 − 2 × 1440 = 13958.
+const DOCX_LINKED_COLUMN_WIDTHS = [1600, 1700, 1800, 2500, 2600, 800, 1300, 1658] as const;
 const TEXT_SIZE = 20; // half-points: 10 pt
 const NOTE_SIZE = 18; // 9 pt
 const HEADER_FILL = 'D9D9D9';
@@ -216,15 +292,18 @@ export async function hierarchyTableDocx(
   table: HierarchyTable,
   options: HierarchyTableFileOptions,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const rows = layoutRows(table.rows);
-  const width = (c: number) => ({ size: DOCX_COLUMN_WIDTHS[c], type: WidthType.DXA });
+  const rows = layoutRows(table.rows, options.links);
+  const headers = headersFor(options.links);
+  const landscape = Boolean(options.links);
+  const columnWidths: readonly number[] = landscape ? DOCX_LINKED_COLUMN_WIDTHS : DOCX_COLUMN_WIDTHS;
+  const width = (c: number) => ({ size: columnWidths[c], type: WidthType.DXA });
   const paragraph = (text: string, bold = false) =>
     new Paragraph({ children: [new TextRun({ text: xmlSafe(text), bold: bold || undefined })] });
 
   const headerRow = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: HIERARCHY_TABLE_HEADERS.map(
+    children: headers.map(
       (text, c) =>
         new TableCell({
           width: width(c),
@@ -250,13 +329,17 @@ export async function hierarchyTableDocx(
                 ? row.concepts.length === 0
                   ? [new Paragraph({})]
                   : row.concepts.map((concept) => paragraph(formatCell(concept)))
-                : [paragraph(text)];
+                : c > 3
+                  ? text.split('\n').map((line) => paragraph(line))
+                  : [paragraph(text)];
           return new TableCell({ width: width(c), verticalAlign: VerticalAlignTable.TOP, verticalMerge, children });
         }),
       }),
   );
 
-  const textWidth = PAGE.width - 2 * PAGE.margin;
+  const pageWidth = landscape ? PAGE.height : PAGE.width;
+  const pageHeight = landscape ? PAGE.width : PAGE.height;
+  const textWidth = pageWidth - 2 * PAGE.margin;
   const doc = new Document({
     creator: 'Groundwork',
     lastModifiedBy: 'Groundwork',
@@ -268,7 +351,7 @@ export async function hierarchyTableDocx(
       {
         properties: {
           page: {
-            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
+            size: { width: pageWidth, height: pageHeight, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
             margin: { top: PAGE.margin, right: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin },
           },
         },
@@ -278,7 +361,7 @@ export async function hierarchyTableDocx(
           new Table({
             rows: [headerRow, ...bodyRows],
             width: { size: textWidth, type: WidthType.DXA },
-            columnWidths: [...DOCX_COLUMN_WIDTHS],
+            columnWidths: [...columnWidths],
             layout: TableLayoutType.FIXED,
             alignment: AlignmentType.LEFT,
             margins: { top: 40, bottom: 40, left: 80, right: 80 },
@@ -336,8 +419,11 @@ export function hierarchyTableFilename(projectName: string, ext: 'csv' | 'xlsx' 
 
 /** A table row resolved for writing: the text of each column and the spans of the first two. */
 type LaidOutRow = {
-  /** Core, main, category, concepts: the text shown (a covered cell repeats its top cell's). */
-  texts: [string, string, string, string];
+  /**
+   * Core, main, category, concepts: the text shown (a covered cell repeats its top cell's);
+   * with links, then construct, α, M (SD), strongest coefficient, one line per link.
+   */
+  texts: string[];
   /** Core and main spans as given (0: covered by the cell above). */
   spans: [number, number];
   concepts: HierarchyCell[];
@@ -349,7 +435,7 @@ type LaidOutRow = {
  * gives each row the texts to write. A main run may cross core runs: Word and Excel merge each
  * column on its own, and rows of unplaced codes may come one core cell ("—") per row.
  */
-function layoutRows(rows: readonly HierarchyTableRow[]): LaidOutRow[] {
+function layoutRows(rows: readonly HierarchyTableRow[], links?: LinkedConstructs): LaidOutRow[] {
   const core = anchors(rows, 'core', 'coreSpan');
   const main = anchors(rows, 'main', 'mainSpan');
   return rows.map((row, i) => {
@@ -361,11 +447,40 @@ function layoutRows(rows: readonly HierarchyTableRow[]): LaidOutRow[] {
         mainCell ? formatCell(mainCell) : NO_PARENT,
         row.category ? formatCell(row.category) : NO_CATEGORY,
         row.concepts.map(formatCell).join('\n'),
+        ...(links ? linkedTexts(rowLinks(row, links)) : []),
       ],
       spans: [row.coreSpan, row.mainSpan],
       concepts: row.concepts,
     };
   });
+}
+
+const headersFor = (links?: LinkedConstructs): string[] => [...HIERARCHY_TABLE_HEADERS, ...(links ? LINKED_CONSTRUCT_HEADERS : [])];
+
+/**
+ * The links of a row's codes, each once: a core or main category's on the row where its
+ * (merged) cell starts, then the category's and its concepts'.
+ */
+export function rowLinks(row: HierarchyTableRow, links: LinkedConstructs): Array<{ code: HierarchyCell; link: LinkedConstruct }> {
+  const codes = [row.coreSpan > 0 ? row.core : null, row.mainSpan > 0 ? row.main : null, row.category, ...row.concepts];
+  return codes.flatMap((code) => (code ? (links[code.id] ?? []).map((link) => ({ code, link })) : []));
+}
+
+/**
+ * The four linked-construct cells of a row, one line per link so the lines of the cells match:
+ * "B1 ↔ Brand orientation (Survey 2024)", ".86", "3.71 (0.82)", "β = .42***" ("—" where a
+ * figure is missing); all empty when the row has no link.
+ */
+function linkedTexts(list: ReadonlyArray<{ code: HierarchyCell; link: LinkedConstruct }>): string[] {
+  if (list.length === 0) return ['', '', '', ''];
+  const f = list.map(({ link }) => linkedConstructFigures(link));
+  const name = (code: HierarchyCell) => code.label.trim() || code.name.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
+  return [
+    list.map(({ code, link }) => `${name(code)} ↔ ${link.targetName} (${link.datasetName})`).join('\n'),
+    f.map((x) => x.alpha || NO_PARENT).join('\n'),
+    f.map((x) => x.meanSd || NO_PARENT).join('\n'),
+    f.map((x) => x.strongest || NO_PARENT).join('\n'),
+  ];
 }
 
 /** For each row, the index of the row whose `key` cell covers it. */

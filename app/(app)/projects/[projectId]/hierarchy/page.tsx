@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 
 import { HierarchyOutline, type OutlineCode } from '@/components/hierarchy/hierarchy-outline';
 import { can } from '@/lib/auth/roles';
+import { linkBadges } from '@/lib/server/data/mixed/joint-display';
 import { loadHierarchyPage } from '@/lib/server/hierarchy-page';
 
 export const metadata: Metadata = { title: 'Theory' };
@@ -9,7 +10,8 @@ export const metadata: Metadata = { title: 'Theory' };
 /** Axial and selective coding: the hierarchy outline where codes are placed, grouped, merged. */
 export default async function HierarchyPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const { project, hierarchy, rollUps } = await loadHierarchyPage(projectId);
+  const { user, project, hierarchy, rollUps } = await loadHierarchyPage(projectId);
+  const links = await linkBadges({ userId: user.id, projectId });
   const codes: OutlineCode[] = hierarchy.codes.map((c) => {
     const r = rollUps.get(c.id);
     return {
@@ -24,5 +26,5 @@ export default async function HierarchyPage({ params }: { params: Promise<{ proj
       directCodings: r?.directCodings ?? 0,
     };
   });
-  return <HierarchyOutline projectId={projectId} codes={codes} canEdit={can(project.role, 'coding:write')} />;
+  return <HierarchyOutline projectId={projectId} codes={codes} canEdit={can(project.role, 'coding:write')} links={links} />;
 }
