@@ -15,6 +15,8 @@ import {
   demoStoryline,
   locate,
 } from './demo-content';
+import { DEMO_LINKS, demoCaseName } from './demo-mixed';
+import { SURVEY_SCALES } from './demo-survey';
 
 const byName = new Map(DEMO_CODES.map((c) => [c.name, c]));
 const labels = demoCodeLabels();
@@ -171,5 +173,31 @@ describe('demo content', () => {
   it('locate counts code points, so text after an emoji lands right', () => {
     expect(locate('a🙂bc', 'bc')).toEqual({ start: 2, end: 4 });
     expect(() => locate('abc', 'x')).toThrow(/phrase not found/);
+  });
+});
+
+describe('demo mixed-methods links', () => {
+  it('link 4–6 categories (level ≥ 2) to distinct survey scales, each with exemplar quotes to pick from', () => {
+    expect(DEMO_LINKS.length).toBeGreaterThanOrEqual(4);
+    expect(DEMO_LINKS.length).toBeLessThanOrEqual(6);
+    const scales = new Set(SURVEY_SCALES.map((s) => s.name));
+    for (const l of DEMO_LINKS) {
+      const code = DEMO_CODES.find((c) => c.name === l.code);
+      expect(code?.level, l.code).toBeGreaterThanOrEqual(2);
+      expect(scales.has(l.scale), l.scale).toBe(true);
+      const subtree = new Set([l.code, ...DEMO_CODES.filter((c) => c.parent === l.code).map((c) => c.name)]);
+      expect(DEMO_CODINGS.filter((c) => subtree.has(c.code)).length, l.code).toBeGreaterThanOrEqual(l.exemplars);
+    }
+    expect(new Set(DEMO_LINKS.map((l) => l.scale)).size).toBe(DEMO_LINKS.length);
+    expect(new Set(DEMO_LINKS.map((l) => l.inference))).toEqual(new Set(['convergent', 'complementary', 'divergent']));
+  });
+
+  it('names cases by the survey’s seller ids, platform managers by their own', () => {
+    expect(demoCaseName('S01 (founder, 6 employees)')).toBe('S001');
+    expect(demoCaseName('S02（运营总监）')).toBe('S002');
+    expect(demoCaseName('P01 (marketplace account manager)')).toBe('P01');
+    expect(demoCaseName('Anonymous')).toBeNull();
+    const names = DEMO_SOURCES.flatMap((s) => (s.interviewee ? [demoCaseName(s.interviewee)] : []));
+    expect(names.filter((n) => n?.startsWith('S')).length).toBeGreaterThanOrEqual(3);
   });
 });

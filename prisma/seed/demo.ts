@@ -19,6 +19,8 @@ import {
   demoStoryline,
   locate,
 } from './demo-content';
+import { linkTargetKey } from '../../lib/mixed/links';
+import { DEMO_LINKS, demoCaseName } from './demo-mixed';
 import { DEMO_PANEL_ANALYSES, DEMO_SURVEY_ANALYSES, demoPanel, demoSurvey, SURVEY_SCALES } from './demo-survey';
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
@@ -60,6 +62,7 @@ export async function seedDemo(): Promise<boolean> {
       });
       await seedDemoProject(tx, project.id, { demo: demo.id, lin: coder.id });
       await seedDemoData(tx, project.id, demo.id);
+      await seedDemoMixed(tx, project.id, demo.id);
     },
     // Some hundred statements; generous limits for a slow disk or a remote PostgreSQL.
     { maxWait: 10_000, timeout: 60_000 },
@@ -214,6 +217,51 @@ async function seedDemoData(tx: Tx, projectId: string, userId: string) {
     const result = runAnalysis(a.kind, panel.columns, a.options);
     await tx.analysis.create({
       data: { datasetId: panelDataset.id, versionId: p1.id, kind: a.kind, title: a.title, spec: JSON.stringify({ kind: a.kind, options: a.options }), result: JSON.stringify(result), createdById: userId },
+    });
+  }
+}
+
+/**
+ * Cases from the interviewees (sellers as the survey's `seller` ids, platform managers by their
+ * own ids, so matching shows both matched and unmatched cases) and the links of DEMO_LINKS with
+ * their first coded segments as exemplar quotes and the team's meta-inference.
+ */
+async function seedDemoMixed(tx: Tx, projectId: string, userId: string) {
+  const sources = await tx.source.findMany({ where: { projectId, NOT: { interviewee: '' } }, select: { id: true, interviewee: true } });
+  const caseIds = new Map<string, string>();
+  for (const s of sources) {
+    const name = demoCaseName(s.interviewee);
+    if (!name) continue;
+    if (!caseIds.has(name)) caseIds.set(name, (await tx.case.create({ data: { projectId, name }, select: { id: true } })).id);
+    await tx.source.update({ where: { id: s.id }, data: { caseId: caseIds.get(name)! } });
+  }
+
+  const survey = await tx.dataset.findFirstOrThrow({ where: { projectId, name: 'Follow-up survey of 312 sellers' }, select: { id: true, scales: { select: { id: true, name: true } } } });
+  const codes = await tx.code.findMany({ where: { projectId }, select: { id: true, name: true, parentId: true } });
+  const byName = new Map(codes.map((c) => [c.name, c.id]));
+  for (const l of DEMO_LINKS) {
+    const codeId = byName.get(l.code)!;
+    const scale = survey.scales.find((s) => s.name === l.scale)!;
+    const subtree = [codeId, ...codes.filter((c) => c.parentId === codeId).map((c) => c.id)];
+    // One quote per source first, so the exemplars show the range of interviews.
+    const candidates = await tx.coding.findMany({ where: { codeId: { in: subtree } }, orderBy: [{ source: { createdAt: 'asc' } }, { start: 'asc' }], select: { id: true, sourceId: true } });
+    const picked: string[] = [];
+    const seen = new Set<string>();
+    for (const c of candidates) if (picked.length < l.exemplars && !seen.has(c.sourceId)) (picked.push(c.id), seen.add(c.sourceId));
+    for (const c of candidates) if (picked.length < l.exemplars && !picked.includes(c.id)) picked.push(c.id);
+    await tx.codeLink.create({
+      data: {
+        projectId,
+        codeId,
+        datasetId: survey.id,
+        scaleId: scale.id,
+        target: linkTargetKey({ kind: 'scale', datasetId: survey.id, scaleId: scale.id }),
+        rationale: l.rationale,
+        inference: l.inference,
+        inferenceNote: l.note,
+        createdById: userId,
+        exemplars: { create: picked.map((codingId, position) => ({ codingId, position })) },
+      },
     });
   }
 }
