@@ -10,7 +10,7 @@ import { newUser, signUp, type TestUser } from '../fixtures/users';
  * owner. Pages: unauthenticated → redirect to /sign-in, non-member → 404. API: 401, 404, and a
  * viewer's writes → 403. The owner's 2xx on the same URLs shows the 404s are not bad URLs.
  */
-type Ctx = { projectId: string; ownerId: string; strangerEmail: string; sourceId: string; codeId: string; datasetId: string; versionId: string; scaleId: string; analysisId: string; analysisId2: string };
+type Ctx = { projectId: string; ownerId: string; strangerEmail: string; sourceId: string; codeId: string; datasetId: string; versionId: string; scaleId: string; analysisId: string; analysisId2: string; linkId: string; caseId: string };
 type Route =
   | { kind: 'page'; file: string; path: (c: Ctx) => string; viewer: 200 | 404 }
   | {
@@ -38,6 +38,8 @@ const ROUTES: Route[] = [
   { kind: 'page', file: 'app/(app)/projects/[projectId]/hierarchy/network/page.tsx', path: (c) => `/projects/${c.projectId}/hierarchy/network`, viewer: 200 },
   { kind: 'page', file: 'app/(app)/projects/[projectId]/hierarchy/storyline/page.tsx', path: (c) => `/projects/${c.projectId}/hierarchy/storyline`, viewer: 200 },
   { kind: 'page', file: 'app/(app)/projects/[projectId]/data/page.tsx', path: (c) => `/projects/${c.projectId}/data`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/mixed/page.tsx', path: (c) => `/projects/${c.projectId}/mixed`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/cases/page.tsx', path: (c) => `/projects/${c.projectId}/cases`, viewer: 200 },
   { kind: 'page', file: 'app/(app)/projects/[projectId]/data/[datasetId]/page.tsx', path: (c) => `/projects/${c.projectId}/data/${c.datasetId}`, viewer: 200 },
   { kind: 'page', file: 'app/(app)/projects/[projectId]/data/[datasetId]/analyses/page.tsx', path: (c) => `/projects/${c.projectId}/data/${c.datasetId}/analyses`, viewer: 200 },
   {
@@ -230,6 +232,62 @@ const ROUTES: Route[] = [
     path: (c) => `/api/projects/${c.projectId}/analyses/compare/export?ids=${c.analysisId},${c.analysisId2}&format=docx`,
     write: false,
   },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/analyses/[analysisId]/diagnostics/route.ts',
+    method: 'GET',
+    path: (c) => `/api/projects/${c.projectId}/analyses/${c.analysisId}/diagnostics`,
+    write: false,
+  },
+  { kind: 'api', file: 'app/api/projects/[projectId]/links/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/links`, write: false },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/links/route.ts',
+    method: 'POST',
+    path: (c) => `/api/projects/${c.projectId}/links`,
+    body: (c) => ({ codeId: c.codeId, datasetId: c.datasetId, target: { kind: 'variable', variable: 'q1' }, rationale: 'intruder' }),
+    write: true,
+  },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/links/[linkId]/route.ts',
+    method: 'PATCH',
+    path: (c) => `/api/projects/${c.projectId}/links/${c.linkId}`,
+    body: () => ({ inference: 'divergent', inferenceNote: 'intruder' }),
+    write: true,
+  },
+  { kind: 'api', file: 'app/api/projects/[projectId]/links/[linkId]/route.ts', method: 'DELETE', path: (c) => `/api/projects/${c.projectId}/links/${c.linkId}`, write: true },
+  { kind: 'api', file: 'app/api/projects/[projectId]/links/[linkId]/segments/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/links/${c.linkId}/segments`, write: false },
+  { kind: 'api', file: 'app/api/projects/[projectId]/joint-display/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/joint-display?order=strength`, write: false },
+  { kind: 'api', file: 'app/api/projects/[projectId]/joint-display/export/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/joint-display/export?format=docx`, write: false },
+  { kind: 'api', file: 'app/api/projects/[projectId]/cases/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/cases`, write: false },
+  { kind: 'api', file: 'app/api/projects/[projectId]/cases/route.ts', method: 'POST', path: (c) => `/api/projects/${c.projectId}/cases`, body: () => ({ name: 'Intruder' }), write: true },
+  { kind: 'api', file: 'app/api/projects/[projectId]/cases/[caseId]/route.ts', method: 'PATCH', path: (c) => `/api/projects/${c.projectId}/cases/${c.caseId}`, body: () => ({ name: 'Intruder' }), write: true },
+  { kind: 'api', file: 'app/api/projects/[projectId]/cases/[caseId]/route.ts', method: 'DELETE', path: (c) => `/api/projects/${c.projectId}/cases/${c.caseId}`, write: true },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/cases/assign/route.ts',
+    method: 'POST',
+    path: (c) => `/api/projects/${c.projectId}/cases/assign`,
+    body: (c) => ({ caseId: null, sourceIds: [c.sourceId] }),
+    write: true,
+  },
+  { kind: 'api', file: 'app/api/projects/[projectId]/cases/match/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/cases/match?datasetId=${c.datasetId}&idVariable=id`, write: false },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/cases/by-variable/route.ts',
+    method: 'GET',
+    path: (c) => `/api/projects/${c.projectId}/cases/by-variable?datasetId=${c.datasetId}&idVariable=id&variable=q1&filter=above-median`,
+    write: false,
+  },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/datasets/[datasetId]/quantitize/route.ts',
+    method: 'POST',
+    path: (c) => `/api/projects/${c.projectId}/datasets/${c.datasetId}/quantitize`,
+    body: (c) => ({ datasetId: c.datasetId, baseVersionId: c.versionId, idVariable: 'id', codes: [{ codeId: c.codeId, rollUp: false }], measure: 'presence' }),
+    write: true,
+  },
 ];
 
 /** A small survey for the dataset routes: three Likert items. */
@@ -299,6 +357,11 @@ test.describe('project route authorization', () => {
       expect(run.status()).toBe(201);
       analysisIds.push((await run.json()).analysis.id as string);
     }
+    const linked = await sessions.owner.post(`/api/projects/${projectId}/links`, { data: { codeId, datasetId: dataset.id, target: { kind: 'scale', scaleId: (await scale.json()).scale.id }, rationale: 'matrix' } });
+    expect(linked.status()).toBe(200);
+    // Case "1" matches the survey's first id; the source belongs to it.
+    const madeCase = await sessions.owner.post(`/api/projects/${projectId}/cases`, { data: { name: '1', sourceIds: [sourceId] } });
+    expect(madeCase.status()).toBe(200);
     ctx = {
       projectId,
       ownerId: members.find((m) => m.email === users.owner.email)!.userId,
@@ -310,6 +373,8 @@ test.describe('project route authorization', () => {
       scaleId: (await scale.json()).scale.id as string,
       analysisId: analysisIds[0],
       analysisId2: analysisIds[1],
+      linkId: (await linked.json()).link.id as string,
+      caseId: (await madeCase.json()).case.id as string,
     };
   });
 
@@ -355,5 +420,9 @@ test.describe('project route authorization', () => {
     expect(datasets).toEqual([expect.objectContaining({ name: 'Matrix survey', versionCount: 1, analysisCount: 2 })]);
     const scales = (await (await sessions.owner.get(`/api/projects/${ctx.projectId}/datasets/${ctx.datasetId}/scales`)).json()).scales as Array<{ scale: { name: string } }>;
     expect(scales.map((s) => s.scale.name)).toEqual(['Matrix scale']);
+    const links = (await (await sessions.owner.get(`/api/projects/${ctx.projectId}/links`)).json()).links as Array<{ targetName: string; rationale: string; inference: string }>;
+    expect(links).toEqual([expect.objectContaining({ targetName: 'Matrix scale', rationale: 'matrix', inference: '' })]);
+    const cases = (await (await sessions.owner.get(`/api/projects/${ctx.projectId}/cases`)).json()) as { cases: Array<{ name: string; sources: unknown[] }> };
+    expect(cases.cases.map((c) => [c.name, c.sources.length])).toEqual([['1', 1]]);
   });
 });
