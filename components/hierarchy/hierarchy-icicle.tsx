@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 
 import { LEVEL_NAME, LEVEL_PLURAL, type CodeLevel, type HierarchyTreeNode } from '@/lib/coding/hierarchy-types';
+import { linkBadgeText, type LinkedConstructs } from '@/lib/io/export/hierarchy-table';
 
 import styles from './hierarchy-views.module.css';
 
@@ -13,7 +14,12 @@ export interface HierarchyIcicleProps {
   /** The project at the root, then core categories → main categories → categories → concepts. */
   tree: HierarchyTreeNode;
   projectId: string;
+  /** Code id → its links to survey constructs: linked codes get an outline and a ↔ mark. */
+  links?: LinkedConstructs;
 }
+
+const NO_LINKS: LinkedConstructs = {};
+const LINK_STROKE = '#1d3f5e';
 
 type Cell = d3.HierarchyRectangularNode<HierarchyTreeNode>;
 
@@ -32,7 +38,7 @@ const NEUTRAL_TEXT = '#1f2328';
  * main categories, categories, concepts), each code a rect as tall as its share of codings.
  * Clicking a code (or Enter on it) opens its page. d3 owns the SVG's content.
  */
-export function HierarchyIcicle({ tree, projectId }: HierarchyIcicleProps) {
+export function HierarchyIcicle({ tree, projectId, links = NO_LINKS }: HierarchyIcicleProps) {
   const router = useRouter();
   const wrapRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -42,11 +48,12 @@ export function HierarchyIcicle({ tree, projectId }: HierarchyIcicleProps) {
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg || sized === 0) return;
-    drawIcicle(svg, tree, width, (id) => router.push(`/projects/${projectId}/codes/${id}`));
+    drawIcicle(svg, tree, width, (id) => router.push(`/projects/${projectId}/codes/${id}`), links);
     return () => {
       d3.select(svg).selectAll('*').remove();
     };
-  }, [tree, width, sized, projectId, router]);
+  }, [tree, width, sized, projectId, router, links]);
+  const linkedCount = Object.keys(links).length;
 
   return (
     <div ref={wrapRef}>
@@ -64,6 +71,14 @@ export function HierarchyIcicle({ tree, projectId }: HierarchyIcicleProps) {
             aria-label={`Code hierarchy of ${tree.name}: columns from the project to core categories, main categories, categories and concepts`}
           />
         </div>
+      )}
+      {sized > 0 && linkedCount > 0 && (
+        <p className="muted" data-testid="icicle-link-legend" style={{ display: 'flex', alignItems: 'center', gap: '0.45rem', fontSize: '0.85rem', margin: '0.5rem 0 0' }}>
+          <svg width="26" height="14" aria-hidden="true">
+            <rect x="1" y="1" width="24" height="12" fill="#eef4fa" stroke={LINK_STROKE} strokeWidth="2" strokeDasharray="4 2" />
+          </svg>
+          ↔ linked to a survey construct ({linkedCount} {linkedCount === 1 ? 'code' : 'codes'}); hover a code for the construct’s α, M (SD) and strongest coefficient.
+        </p>
       )}
     </div>
   );
@@ -97,7 +112,8 @@ export function sizedLeafCount(tree: HierarchyTreeNode): number {
   return (tree.ownSize > 0 ? 1 : 0) + tree.children.reduce((n, c) => n + sizedLeafCount(c), 0);
 }
 
-function drawIcicle(svg: SVGSVGElement, tree: HierarchyTreeNode, width: number, navigate: (codeId: string) => void): void {
+function drawIcicle(svg: SVGSVGElement, tree: HierarchyTreeNode, width: number, navigate: (codeId: string) => void, links: LinkedConstructs = NO_LINKS): void {
+  const linksOf = (d: Cell) => (isCode(d) ? (links[d.data.id] ?? []) : []);
   const root = d3.hierarchy(tree, (d) => d.children).sum((d) => Math.max(0, d.ownSize));
   const height = Math.max(MIN_HEIGHT, sizedLeafCount(tree) * ROW);
   // The partition gives the vertical extents (x0/x1: share of codings); columns come from the
@@ -139,7 +155,33 @@ function drawIcicle(svg: SVGSVGElement, tree: HierarchyTreeNode, width: number, 
     .attr('height', (d) => Math.max(0, d.x1 - d.x0))
     .attr('fill', (d) => (isCode(d) ? codeFill(d.data.color) : null));
 
-  groups.append('title').text((d) => tooltip(d));
+  // Linked codes: a dashed outline inside the rect and a ↔ at its right end (where it fits).
+  const linked = groups.filter((d) => linksOf(d).length > 0).attr('data-linked', 'true');
+  linked
+    .append('rect')
+    .attr('x', 1)
+    .attr('y', 1)
+    .attr('width', (d) => Math.max(0, cellWidth(d) - 2))
+    .attr('height', (d) => Math.max(0, d.x1 - d.x0 - 2))
+    .attr('fill', 'none')
+    .attr('stroke', LINK_STROKE)
+    .attr('stroke-width', 2)
+    .attr('stroke-dasharray', '4 2')
+    .attr('pointer-events', 'none');
+  linked
+    .filter((d) => d.x1 - d.x0 >= MIN_TEXT_HEIGHT && cellWidth(d) >= MIN_TEXT_WIDTH + 18)
+    .append('text')
+    .attr('class', styles.cellText)
+    .attr('data-testid', 'icicle-link-mark')
+    .attr('x', (d) => cellWidth(d) - PAD_X)
+    .attr('y', (d) => Math.min((d.x1 - d.x0) / 2, ROW / 2))
+    .attr('text-anchor', 'end')
+    .attr('dominant-baseline', 'central')
+    .attr('font-weight', 700)
+    .attr('fill', (d) => textOn(codeFill(d.data.color)))
+    .text('↔');
+
+  groups.append('title').text((d) => tooltip(d, linksOf(d)));
 
   groups
     .filter((d) => d.x1 - d.x0 >= MIN_TEXT_HEIGHT && cellWidth(d) >= MIN_TEXT_WIDTH)
@@ -149,14 +191,14 @@ function drawIcicle(svg: SVGSVGElement, tree: HierarchyTreeNode, width: number, 
     .attr('y', (d) => Math.min((d.x1 - d.x0) / 2, ROW / 2))
     .attr('dominant-baseline', 'central')
     .attr('fill', (d) => (isCode(d) ? textOn(codeFill(d.data.color)) : NEUTRAL_TEXT))
-    .text((d) => fitCellText(d.data, cellWidth(d) - 2 * PAD_X, FONT_SIZE));
+    .text((d) => fitCellText(d.data, cellWidth(d) - 2 * PAD_X - (linksOf(d).length > 0 ? 16 : 0), FONT_SIZE));
 
   groups
     .filter(isCode)
     .attr('data-code-id', (d) => d.data.id)
     .attr('tabindex', 0)
     .attr('role', 'link')
-    .attr('aria-label', (d) => ariaLabel(d.data))
+    .attr('aria-label', (d) => ariaLabel(d.data) + (linksOf(d).length > 0 ? `, linked to ${linksOf(d).map((l) => l.targetName).join(', ')}` : ''))
     .on('click', (_, d) => navigate(d.data.id))
     .on('keydown', (event: KeyboardEvent, d) => {
       if (event.key === 'Enter') {
@@ -209,10 +251,11 @@ export function cellText(node: Pick<HierarchyTreeNode, 'label' | 'name' | 'segme
   return `${title} · ${node.segments}`;
 }
 
-function tooltip(d: Cell): string {
+function tooltip(d: Cell, links: LinkedConstructs[string] = []): string {
   const n = d.data;
   const what = n.level === 0 ? (d.depth === 0 ? 'project' : 'not yet placed') : LEVEL_NAME[n.level];
-  return `${[n.label, n.name].filter(Boolean).join(' ')}\n${what} · ${plural(n.segments, 'segment')} · ${plural(n.sources, 'source')}`;
+  const linked = links.map((l) => `\n${linkBadgeText(l)} (${l.datasetName})`).join('');
+  return `${[n.label, n.name].filter(Boolean).join(' ')}\n${what} · ${plural(n.segments, 'segment')} · ${plural(n.sources, 'source')}${linked}`;
 }
 
 function ariaLabel(n: HierarchyTreeNode): string {
