@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { codesInTreeOrder, cutOffText, jointDisplayExportHref, jointDisplayQuery, moveExemplar, quoteStart, segmentHref, toggleExemplar } from './joint-helpers';
+import { codesInTreeOrder, cutOffText, guessIdVariable, jointDisplayExportHref, jointDisplayQuery, moveExemplar, quoteStart, segmentHref, toggleExemplar } from './joint-helpers';
 
 describe('toggleExemplar', () => {
   it('appends in the order of checking and removes on uncheck', () => {
@@ -67,5 +67,19 @@ describe('cutOffText', () => {
   it('writes ranges with both ends, negative numbers with a real minus', () => {
     expect(cutOffText({ min: -1, max: 4, includeMin: true, includeMax: true, n: 0 }, 'z', 'range')).toBe('−1 ≤ z ≤ 4 (range)');
     expect(cutOffText({ min: null, max: null, includeMin: true, includeMax: true, n: 0 }, 'z', 'range')).toBe('all values (range)');
+  });
+});
+
+describe('guessIdVariable', () => {
+  const vars = (...names: string[]) => names.map((name) => ({ name }));
+  it('prefers an exact id, then named ids, then anything ending in _id', () => {
+    expect(guessIdVariable(vars('age', 'resp_id', 'ID'))).toBe('ID');
+    expect(guessIdVariable(vars('age', 'team_id', 'respondent_id'))).toBe('respondent_id');
+    expect(guessIdVariable(vars('age', 'team_id'))).toBe('team_id');
+    expect(guessIdVariable(vars('age', 'participant'))).toBe('participant');
+  });
+  it('falls back to the first variable, or nothing', () => {
+    expect(guessIdVariable(vars('age', 'sex'))).toBe('age');
+    expect(guessIdVariable([])).toBe('');
   });
 });

@@ -125,3 +125,17 @@ export function cutOffText(bounds: CaseFilterBounds, variable: string, kind: Cas
   const of = kind === 'range' ? '' : ` of ${bounds.n} survey ${bounds.n === 1 ? 'value' : 'values'}`;
   return `${condition} (${filterName(kind)}${of})`;
 }
+
+/**
+ * The variable that most likely identifies respondents: a name such as "id", "case_id",
+ * "respondent", "participant" (first match in that order of preference), else the first variable.
+ */
+export function guessIdVariable(variables: ReadonlyArray<{ name: string }>): string {
+  const names = variables.map((v) => v.name);
+  const tests = [/^id$/i, /^(case|respondent|participant|resp|person|interviewee)_?id$/i, /(^|_)id$/i, /^(case|respondent|participant|interviewee|code|pseudonym)$/i, /id/i];
+  for (const t of tests) {
+    const hit = names.find((n) => t.test(n));
+    if (hit) return hit;
+  }
+  return names[0] ?? '';
+}
