@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 
+import { ScaleCodeLinks, type ScaleSideLink, useDatasetLinks } from '@/components/mixed/links-scale';
 import type { Scale } from '@/lib/datasets/scales/scale';
 import type { ScaleReliability } from '@/lib/datasets/scales/scale-reliability';
 import { nameFragment, nameProblem } from '@/lib/datasets/transform/names';
@@ -31,7 +32,8 @@ function scoreName(scale: Scale, taken: Set<string>): string {
 /**
  * Scales: define a construct from its items (some reverse-keyed), see its reliability (α,
  * standardised α, ω, item–total correlations, α if deleted, in APA format), and add its score
- * as a variable (a new version).
+ * as a variable (a new version). Each scale lists the codes of the grounded-theory hierarchy
+ * linked to it; owners and coders link it to a code (with a rationale) or remove a link.
  */
 export function ScalesPanel(props: {
   projectId: string;
@@ -45,6 +47,7 @@ export function ScalesPanel(props: {
   const router = useRouter();
   const [editing, setEditing] = useState<Scale | null>(null);
   const api = `${datasetsApi(props.projectId)}/${props.datasetId}/scales`;
+  const links = useDatasetLinks(props.projectId, props.datasetId);
 
   return (
     <div className="stack">
@@ -63,6 +66,11 @@ export function ScalesPanel(props: {
             latestNumber={props.latestNumber}
             variables={props.variables}
             canWrite={props.canWrite}
+            links={links.links}
+            onLinksChanged={() => {
+              links.reload();
+              router.refresh();
+            }}
             onEdit={() => setEditing(s.scale)}
             onDelete={async () => {
               if (!window.confirm(`Delete the scale “${s.scale.name}”? Score variables already added stay in the dataset.`)) return;
@@ -72,6 +80,11 @@ export function ScalesPanel(props: {
             }}
           />
         ))
+      )}
+      {links.error && props.scales.length > 0 && (
+        <p className="message message-error" role="alert">
+          The linked codes could not be loaded: {links.error}
+        </p>
       )}
       {props.canWrite && (
         <ScaleForm
@@ -97,6 +110,8 @@ function ScaleCard(props: ScaleWithReliability & {
   latestNumber: number;
   variables: readonly Variable[];
   canWrite: boolean;
+  links: ScaleSideLink[] | null;
+  onLinksChanged: () => void;
   onEdit: () => void;
   onDelete: () => void;
 }) {
@@ -162,6 +177,7 @@ function ScaleCard(props: ScaleWithReliability & {
           </div>
         )}
       </div>
+      <ScaleCodeLinks projectId={props.projectId} datasetId={props.datasetId} scale={scale} links={props.links} canWrite={props.canWrite} onChanged={props.onLinksChanged} />
       {r ? (
         <>
           <dl className={styles.coefficients} data-testid="scale-coefficients">
