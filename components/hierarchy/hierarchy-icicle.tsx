@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 
 import { LEVEL_NAME, LEVEL_PLURAL, type CodeLevel, type HierarchyTreeNode } from '@/lib/coding/hierarchy-types';
-import { linkBadgeText, type LinkedConstructs } from '@/lib/io/export/hierarchy-table';
+import { linkBadgeText, type LinkedConstructs } from '@/lib/io/export/linked-constructs';
 
 import styles from './hierarchy-views.module.css';
 

@@ -18,7 +18,7 @@ import { LinkToSurveyButton } from '@/components/mixed/link-dialog';
 import { indexHierarchy, orderCodes } from '@/lib/coding/hierarchy';
 import { CODE_LEVELS, LEVEL_NAME, LEVEL_PLURAL, type CodeLevel } from '@/lib/coding/hierarchy-types';
 import type { ActionResult } from '@/lib/coding/workbench-types';
-import type { LinkedConstructs } from '@/lib/io/export/hierarchy-table';
+import type { LinkedConstructs } from '@/lib/io/export/linked-constructs';
 
 import styles from './hierarchy-outline.module.css';
 

@@ -4,7 +4,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { HierarchyTreeNode } from '@/lib/coding/hierarchy-types';
-import { linkBadgeText, linkBadgeTitle, linkedConstructFigures, type LinkedConstruct } from '@/lib/io/export/hierarchy-table';
+import { linkBadgeText, linkBadgeTitle, linkedConstructFigures, type LinkedConstruct } from '@/lib/io/export/linked-constructs';
 
 const push = vi.fn();
 const refresh = vi.fn();

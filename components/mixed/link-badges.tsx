@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type CSSProperties } from 'react';
 
 import { requestJson } from '@/components/datasets/api';
-import { linkBadgeText, linkBadgeTitle, type LinkedConstruct } from '@/lib/io/export/hierarchy-table';
+import { linkBadgeText, linkBadgeTitle, type LinkedConstruct } from '@/lib/io/export/linked-constructs';
 
 /** The links API of a project (app/api/projects/[projectId]/links). */
 export const linksApi = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}/links`;
