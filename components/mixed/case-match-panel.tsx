@@ -144,6 +144,11 @@ export function CaseMatchPanel(props: { projectId: string; datasets: DatasetChoi
           {result.ambiguities.length > 0 && (
             <div className={styles.problem}>
               <h3>Ambiguous cases ({result.ambiguities.length}): not matched</h3>
+              {result.ambiguities.some((a) => a.reason === 'duplicate-id') && (
+                <p className="muted" style={{ margin: 0 }}>
+                  Several rows share an id, as in panel data (one row per year): matching needs a dataset with one row per respondent.
+                </p>
+              )}
               <ul style={{ margin: '0.3rem 0 0', paddingLeft: '1.2rem' }} data-testid="ambiguous-cases">
                 {result.ambiguities.map((a) => (
                   <li key={a.caseIndex}>

@@ -40,7 +40,7 @@ export function JointFilters(props: {
           <label htmlFor={`${id}-order`}>Order by</label>
           <select id={`${id}-order`} value={props.order} onChange={(e) => go({ order: e.target.value })}>
             <option value="hierarchy">Hierarchy</option>
-            <option value="strength">Link strength (strongest coefficient)</option>
+            <option value="strength">Link strength (|β|)</option>
             <option value="label">Code label</option>
           </select>
         </div>

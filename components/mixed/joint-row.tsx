@@ -23,6 +23,18 @@ export function jointRowName(row: Pick<JointDisplayRow, 'code' | 'target'>): str
   return `${categoryHeading(row as JointDisplayRow)} ↔ ${row.target.name}`;
 }
 
+/** "β = .42***, B = 0.51 [0.30, 0.72] in Model (x → y)" with the figures in bold, so a column of them scans. */
+function CoefficientLine({ text }: { text: string }) {
+  const at = text.indexOf(' in ');
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      <strong>{text.slice(0, at)}</strong>
+      {text.slice(at)}
+    </>
+  );
+}
+
 /**
  * One joint-display row: the category with its exemplar quotes, the construct with its
  * figures and coefficients, and the team's meta-inference (editable by owners and coders).
@@ -119,12 +131,22 @@ export function JointRow(props: { projectId: string; row: JointDisplayRow; lates
           <p className={styles.figuresLine}>No figures yet{row.target.kind === 'scale' ? ': add the scale’s score as a variable (Scales tab).' : '.'}</p>
         )}
         <p className={styles.subhead}>Coefficients in saved analyses</p>
+        {row.coefficients.some((c) => c.stale) && (
+          <p className={styles.staleNote}>
+            <span className={styles.stale}>stale</span>
+            {props.latestVersion ? `the analysis ran before dataset version ${props.latestVersion}` : 'the analysis ran on an older dataset version'}; re-run it to update.
+          </p>
+        )}
         {row.coefficients.length > 0 ? (
           <ul className={styles.coefficients}>
             {row.coefficients.map((c, i) => (
               <li key={`${c.analysisId}-${i}`} className={c.stale ? styles.staleItem : undefined}>
-                {coefficientText({ ...c, stale: false })}
-                {c.stale && <span className={styles.stale}>{staleText(props.latestVersion || undefined)}</span>}
+                <CoefficientLine text={coefficientText({ ...c, stale: false })} />
+                {c.stale && (
+                  <span className={styles.stale} title={staleText(props.latestVersion || undefined)}>
+                    stale
+                  </span>
+                )}
               </li>
             ))}
           </ul>
