@@ -102,7 +102,19 @@ function Section(props: { children: ReactNode; busy?: boolean }) {
   );
 }
 
-function DiagnosticPlots({ d, kind }: { d: ResidualDiagnostics; kind: string }) {
+/** One plot with a visible heading and a one-line reading hint. */
+function Panel(props: { heading: string; hint?: string; children: ReactNode }) {
+  return (
+    <div className={styles.panel}>
+      <h3>{props.heading}</h3>
+      {props.hint ? <p className="muted">{props.hint}</p> : null}
+      <PlotBoundary>{props.children}</PlotBoundary>
+    </div>
+  );
+}
+
+/** The four diagnostics plots of a diagnostics result (exported for tests). */
+export function DiagnosticPlots({ d, kind }: { d: ResidualDiagnostics; kind: string }) {
   const subsampled = d.nPoints < d.n;
   const model = kind === 'did' ? 'the two-way fixed-effects model' : kind === 'moderate' ? 'the moderation model' : 'the final model';
   return (
@@ -114,20 +126,20 @@ function DiagnosticPlots({ d, kind }: { d: ResidualDiagnostics; kind: string }) 
           : ''}
       </p>
       <div className={styles.plotGrid}>
-        <PlotBoundary>
+        <Panel heading="Distribution of residuals" hint="Roughly bell-shaped around 0 if the errors are normal.">
           <ResidualHistogram residuals={subsampled ? [] : d.residuals} binned={d.histogram} />
-        </PlotBoundary>
-        <PlotBoundary>
+        </Panel>
+        <Panel heading="Normal Q–Q plot" hint="Points near the line if the residuals are normal; curved tails mean heavy or light tails.">
           <QqPlot residuals={d.qq.sample} title={d.qq.orderStatistics ? `Normal Q–Q plot of residuals (${count(d.qq.sample.length)} quantiles)` : undefined} />
-        </PlotBoundary>
-        <PlotBoundary>
+        </Panel>
+        <Panel heading="Residuals against fitted values" hint="An even band around 0 if the model is linear with constant variance; a funnel or curve says otherwise.">
           <ScatterPlot x={d.fitted} y={d.residuals} xLabel="Fitted values" yLabel="Residuals" line={false} band={false} referenceY={0} title="Residuals against fitted values" />
-        </PlotBoundary>
+        </Panel>
         {d.x && d.y ? (
           <div>
-            <PlotBoundary>
+            <Panel heading={`${d.y.name} against ${d.x.name}`}>
               <ScatterPlot x={d.x.values} y={d.y.values} xLabel={d.x.name} yLabel={d.y.name} />
-            </PlotBoundary>
+            </Panel>
             {d.x.role !== 'only' ? (
               <p className={`muted ${styles.note}`} data-testid="diagnostics-scatter-note">
                 {d.x.role === 'largest-beta' ? `${d.x.name} is the predictor with the largest standardized coefficient. ` : ''}

@@ -58,18 +58,29 @@ function ModerationPlots({ result }: { result: ModerationResult }) {
   const hasX = typeof result.xMean === 'number' && typeof result.xSd === 'number';
   return (
     <div className={grid.plotGrid}>
-      <PlotBoundary>
-        <JohnsonNeymanPlot result={result} />
-      </PlotBoundary>
-      {hasX ? (
+      <div className={grid.panelWide}>
+        <h3>Conditional effect of {result.x} across {result.w} (Johnson–Neyman)</h3>
         <PlotBoundary>
-          <SimpleSlopesPlot result={result} xRange={[result.xMean - result.xSd, result.xMean + result.xSd]} covariateValues={result.covariateMeans ?? {}} />
+          <JohnsonNeymanPlot result={result} />
         </PlotBoundary>
-      ) : (
-        <p className="muted" data-testid="simple-slopes-rerun">
-          Re-run this analysis to draw the simple-slopes plot.
-        </p>
-      )}
+      </div>
+      <div className={grid.panelWide}>
+        <h3>Simple slopes of {result.x} at values of {result.w}</h3>
+        {hasX ? (
+          <>
+            <p className="muted">
+              {result.x} from its mean − 1 SD to mean + 1 SD{result.covariates.length ? '; covariates at their means' : ''}.
+            </p>
+            <PlotBoundary>
+              <SimpleSlopesPlot result={result} xRange={[result.xMean - result.xSd, result.xMean + result.xSd]} covariateValues={result.covariateMeans ?? {}} />
+            </PlotBoundary>
+          </>
+        ) : (
+          <p className="muted" data-testid="simple-slopes-rerun">
+            Re-run this analysis to draw the simple-slopes plot.
+          </p>
+        )}
+      </div>
     </div>
   );
 }
