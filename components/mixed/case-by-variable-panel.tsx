@@ -8,7 +8,7 @@ import type { CaseFilterBounds, CaseFilterKind } from '@/lib/mixed/qualitize';
 import { formatNumber } from '@/lib/stats/tables/format';
 
 import { type DatasetChoice, DatasetIdChooser, type LoadedDataset } from './case-dataset-chooser';
-import { codesInTreeOrder, codeTitle, cutOffText, segmentHref, type TreeCode } from './joint-helpers';
+import { codesInTreeOrder, codeTitle, cutOffText, distinctSegments, segmentHref, type TreeCode } from './joint-helpers';
 import styles from './mixed.module.css';
 
 type Segment = { codingId: string; sourceId: string; sourceTitle: string; start: number; end: number; text: string; codeLabel: string };
@@ -58,7 +58,9 @@ export function CaseByVariablePanel(props: { projectId: string; datasets: Datase
     const answer = await requestJson<Answer>(`/api/projects/${encodeURIComponent(props.projectId)}/cases/by-variable?${q}`);
     setBusy(false);
     if (!answer.ok) return setError(answer.error);
-    setResult({ ...answer.data, variable, filter, withCode: Boolean(codeId) });
+    // Several coders (or a code and its sub-code) may have coded the same passage: show it once.
+    const cases = answer.data.cases.map((c) => ({ ...c, segments: distinctSegments(c.segments) }));
+    setResult({ ...answer.data, cases, variable, filter, withCode: Boolean(codeId) });
   }
 
   return (
@@ -168,7 +170,7 @@ export function CaseByVariablePanel(props: { projectId: string; datasets: Datase
                         row {c.row + 1}
                         {result.withCode ? ` · ${c.segments.length} ${c.segments.length === 1 ? 'segment' : 'segments'}` : ''}
                       </span>
-                      <span className="value">
+                      <span className={styles.value}>
                         {result.variable} = {value(c.value)}
                       </span>
                     </summary>

@@ -116,7 +116,7 @@ export function CaseMatchPanel(props: { projectId: string; datasets: DatasetChoi
                 <thead>
                   <tr>
                     <th scope="col">Case</th>
-                    <th scope="col" className={styles.num}>
+                    <th scope="col" className={styles.num} style={{ textAlign: 'right' }}>
                       Survey row
                     </th>
                   </tr>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { codesInTreeOrder, cutOffText, guessIdVariable, jointDisplayExportHref, jointDisplayQuery, moveExemplar, quoteStart, segmentHref, toggleExemplar } from './joint-helpers';
+import { codesInTreeOrder, cutOffText, distinctSegments, guessIdVariable, jointDisplayExportHref, jointDisplayQuery, moveExemplar, quoteStart, segmentHref, toggleExemplar } from './joint-helpers';
 
 describe('toggleExemplar', () => {
   it('appends in the order of checking and removes on uncheck', () => {
@@ -81,5 +81,16 @@ describe('guessIdVariable', () => {
   it('falls back to the first variable, or nothing', () => {
     expect(guessIdVariable(vars('age', 'sex'))).toBe('age');
     expect(guessIdVariable([])).toBe('');
+  });
+});
+
+describe('distinctSegments', () => {
+  it('shows a passage coded twice once, with both code labels', () => {
+    const s = (codingId: string, start: number, codeLabel: string) => ({ codingId, sourceId: 's1', start, end: start + 5, codeLabel });
+    const out = distinctSegments([s('k1', 0, 'C1 a'), s('k2', 0, 'C1 a'), s('k3', 0, 'C2 b'), s('k4', 9, 'C1 a')]);
+    expect(out.map((o) => [o.codingId, o.codeLabel])).toEqual([
+      ['k1', 'C1 a; C2 b'],
+      ['k4', 'C1 a'],
+    ]);
   });
 });

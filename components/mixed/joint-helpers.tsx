@@ -139,3 +139,18 @@ export function guessIdVariable(variables: ReadonlyArray<{ name: string }>): str
   }
   return names[0] ?? '';
 }
+
+/**
+ * Coded segments with each passage once: codings of the same source range (several coders, or
+ * a code and a code under it) merge, their code labels joined ("C1 …; C2 …"), first-seen order.
+ */
+export function distinctSegments<T extends { sourceId: string; start: number; end: number; codeLabel: string }>(segments: readonly T[]): T[] {
+  const byRange = new Map<string, T>();
+  for (const s of segments) {
+    const key = `${s.sourceId}\u0000${s.start}\u0000${s.end}`;
+    const seen = byRange.get(key);
+    if (!seen) byRange.set(key, { ...s });
+    else if (!seen.codeLabel.split('; ').includes(s.codeLabel)) byRange.set(key, { ...seen, codeLabel: `${seen.codeLabel}; ${s.codeLabel}` });
+  }
+  return [...byRange.values()];
+}
