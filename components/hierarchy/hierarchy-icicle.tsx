@@ -77,7 +77,7 @@ export function HierarchyIcicle({ tree, projectId, links = NO_LINKS }: Hierarchy
           <svg width="26" height="14" aria-hidden="true">
             <rect x="1" y="1" width="24" height="12" fill="#eef4fa" stroke={LINK_STROKE} strokeWidth="2" strokeDasharray="4 2" />
           </svg>
-          ↔ linked to a survey construct ({linkedCount} {linkedCount === 1 ? 'code' : 'codes'}); hover a code for the construct’s α, M (SD) and strongest coefficient.
+          Dashed outline and ↔: linked to a survey construct ({linkedCount} {linkedCount === 1 ? 'code' : 'codes'}); hover a code for the construct’s α, M (SD) and strongest coefficient.
         </p>
       )}
     </div>
@@ -157,6 +157,17 @@ function drawIcicle(svg: SVGSVGElement, tree: HierarchyTreeNode, width: number, 
 
   // Linked codes: a dashed outline inside the rect and a ↔ at its right end (where it fits).
   const linked = groups.filter((d) => linksOf(d).length > 0).attr('data-linked', 'true');
+  // White under the dashes: the outline stays visible on dark and light code colours alike.
+  linked
+    .append('rect')
+    .attr('x', 1)
+    .attr('y', 1)
+    .attr('width', (d) => Math.max(0, cellWidth(d) - 2))
+    .attr('height', (d) => Math.max(0, d.x1 - d.x0 - 2))
+    .attr('fill', 'none')
+    .attr('stroke', '#ffffff')
+    .attr('stroke-width', 3)
+    .attr('pointer-events', 'none');
   linked
     .append('rect')
     .attr('x', 1)
@@ -168,17 +179,26 @@ function drawIcicle(svg: SVGSVGElement, tree: HierarchyTreeNode, width: number, 
     .attr('stroke-width', 2)
     .attr('stroke-dasharray', '4 2')
     .attr('pointer-events', 'none');
-  linked
-    .filter((d) => d.x1 - d.x0 >= MIN_TEXT_HEIGHT && cellWidth(d) >= MIN_TEXT_WIDTH + 18)
+  const marks = linked.filter((d) => d.x1 - d.x0 >= MIN_TEXT_HEIGHT && cellWidth(d) >= MIN_TEXT_WIDTH + 22).append('g').attr('data-testid', 'icicle-link-mark').attr('pointer-events', 'none');
+  marks
+    .append('rect')
+    .attr('x', (d) => cellWidth(d) - PAD_X - 18)
+    .attr('y', (d) => Math.min((d.x1 - d.x0) / 2, ROW / 2) - 7)
+    .attr('width', 18)
+    .attr('height', 14)
+    .attr('rx', 7)
+    .attr('fill', '#ffffff')
+    .attr('stroke', LINK_STROKE);
+  marks
     .append('text')
     .attr('class', styles.cellText)
-    .attr('data-testid', 'icicle-link-mark')
-    .attr('x', (d) => cellWidth(d) - PAD_X)
+    .attr('x', (d) => cellWidth(d) - PAD_X - 9)
     .attr('y', (d) => Math.min((d.x1 - d.x0) / 2, ROW / 2))
-    .attr('text-anchor', 'end')
+    .attr('text-anchor', 'middle')
     .attr('dominant-baseline', 'central')
+    .attr('font-size', 11)
     .attr('font-weight', 700)
-    .attr('fill', (d) => textOn(codeFill(d.data.color)))
+    .attr('fill', LINK_STROKE)
     .text('↔');
 
   groups.append('title').text((d) => tooltip(d, linksOf(d)));
@@ -191,7 +211,7 @@ function drawIcicle(svg: SVGSVGElement, tree: HierarchyTreeNode, width: number, 
     .attr('y', (d) => Math.min((d.x1 - d.x0) / 2, ROW / 2))
     .attr('dominant-baseline', 'central')
     .attr('fill', (d) => (isCode(d) ? textOn(codeFill(d.data.color)) : NEUTRAL_TEXT))
-    .text((d) => fitCellText(d.data, cellWidth(d) - 2 * PAD_X - (linksOf(d).length > 0 ? 16 : 0), FONT_SIZE));
+    .text((d) => fitCellText(d.data, cellWidth(d) - 2 * PAD_X - (linksOf(d).length > 0 ? 22 : 0), FONT_SIZE));
 
   groups
     .filter(isCode)

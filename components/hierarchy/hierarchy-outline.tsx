@@ -194,7 +194,7 @@ export function HierarchyOutline({ projectId, codes, canEdit, links = {} }: { pr
             codeTitle={title(code)}
             links={codeLinks}
             canEdit={canEdit}
-            style={{ paddingLeft: `${0.5 + depth * 1.5 + (canEdit ? 5.8 : 4.45)}rem`, paddingBottom: '0.3rem' }}
+            style={{ paddingLeft: `${0.5 + depth * 1.5 + (canEdit ? 6.2 : 4.85)}rem`, paddingBottom: '0.3rem' }}
           />
         )}
         {kids.length > 0 && <ul className={styles.list}>{kids.map((k) => renderCode(k, depth + 1))}</ul>}

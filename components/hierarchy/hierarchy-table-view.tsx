@@ -77,7 +77,7 @@ export function HierarchyTableView({ table, projectId, links }: { table: Hierarc
                   <ul className={styles.linkList}>
                     {rowLinks(row, links).map(({ code, link }) => (
                       <li key={link.linkId}>
-                        <LinkBadge link={link} prefix={code.label.trim() || code.name} />
+                        <LinkBadge link={link} prefix={code.label.trim() || code.name} stacked />
                       </li>
                     ))}
                   </ul>

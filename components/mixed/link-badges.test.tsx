@@ -92,7 +92,7 @@ describe('the icicle with links', () => {
     expect(b1.getAttribute('data-linked')).toBe('true');
     expect(b1.querySelector('title')!.textContent).toContain('↔ Brand orientation · α .86 · M 3.71 (0.82) · β = .42*** (Survey 2024)');
     expect(b1.getAttribute('aria-label')).toContain('linked to Brand orientation');
-    expect(b1.querySelector('[data-testid="icicle-link-mark"]')?.textContent).toBe('↔');
+    expect(b1.querySelector('[data-testid="icicle-link-mark"] text')?.textContent).toBe('↔');
     expect(container.querySelector('[data-code-id="c1"]')!.getAttribute('data-linked')).toBeNull();
     expect(container.querySelector('[data-testid="icicle-link-legend"]')!.textContent).toContain('1 code');
   });

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type CSSProperties } from 'react';
 
 import { requestJson } from '@/components/datasets/api';
-import { linkBadgeText, linkBadgeTitle, type LinkedConstruct } from '@/lib/io/export/linked-constructs';
+import { linkBadgeText, linkBadgeTitle, linkedConstructFigures, type LinkedConstruct } from '@/lib/io/export/linked-constructs';
 
 /** The links API of a project (app/api/projects/[projectId]/links). */
 export const linksApi = (projectId: string) => `/api/projects/${encodeURIComponent(projectId)}/links`;
@@ -41,10 +41,28 @@ const removeStyle: CSSProperties = {
 /**
  * One link as a compact badge, "↔ Brand orientation · α .86 · M 3.71 (0.82) · β = .42***", its
  * title naming the dataset, the analysis of the strongest coefficient and the rationale.
- * `prefix` (e.g. the code's label in the table) goes before the arrow.
+ * `prefix` (e.g. the code's label in the table) goes before the arrow. `stacked` puts the
+ * figures on a second line (narrow table columns).
  */
-export function LinkBadge({ link, prefix, onRemove, removing }: { link: LinkedConstruct; prefix?: string; onRemove?: () => void; removing?: boolean }) {
+export function LinkBadge({ link, prefix, onRemove, removing, stacked }: { link: LinkedConstruct; prefix?: string; onRemove?: () => void; removing?: boolean; stacked?: boolean }) {
   const text = `${prefix ? `${prefix} ` : ''}${linkBadgeText(link)}`;
+  if (stacked) {
+    const f = linkedConstructFigures(link);
+    const figures = [f.alpha && `α ${f.alpha}`, f.meanSd && `M ${f.meanSd}`, f.strongest].filter(Boolean).join(' · ');
+    return (
+      <span
+        style={{ ...badgeStyle, display: 'inline-block', whiteSpace: 'normal', borderRadius: 8, padding: '0.15rem 0.5rem' }}
+        data-testid="link-badge"
+        data-link-id={link.linkId}
+        title={linkBadgeTitle(link)}
+      >
+        <span style={{ display: 'block', fontWeight: 600 }}>
+          {prefix ? `${prefix} ` : ''}↔ {link.targetName}
+        </span>
+        {figures && <span style={{ display: 'block' }}>{figures}</span>}
+      </span>
+    );
+  }
   return (
     <span style={badgeStyle} data-testid="link-badge" data-link-id={link.linkId} title={linkBadgeTitle(link)}>
       <span style={textStyle}>{text}</span>
