@@ -29,6 +29,7 @@ const panelStyle: CSSProperties = {
   borderRadius: 'var(--radius)',
   boxShadow: '0 12px 40px rgba(0,0,0,0.2)',
   padding: '1.1rem 1.25rem',
+  outline: 'none',
   display: 'grid',
   gap: '0.8rem',
 };
@@ -42,10 +43,22 @@ const controlStyle: CSSProperties = { font: 'inherit', padding: '0.4rem 0.5rem',
 export function LinkDialogFrame({ title, subtitle, onClose, children }: { title: string; subtitle?: ReactNode; onClose: () => void; children: ReactNode }) {
   const headingId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
-    ref.current?.querySelector<HTMLElement>('select, textarea, input, button')?.focus();
-    return () => opener?.focus?.();
+    // The first control may still be disabled (loading): then the dialog itself takes focus.
+    const first = ref.current?.querySelector<HTMLElement>('select:not([disabled]), textarea, input:not([disabled])');
+    (first ?? ref.current)?.focus();
+    // Escape closes wherever focus is (a click on the backdrop may have taken it out).
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') close.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      opener?.focus?.();
+    };
   }, []);
 
   return (
@@ -60,12 +73,10 @@ export function LinkDialogFrame({ title, subtitle, onClose, children }: { title:
         role="dialog"
         aria-modal="true"
         aria-labelledby={headingId}
+        tabIndex={-1}
         style={panelStyle}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose();
-          } else if (e.key === 'Tab') {
+          if (e.key === 'Tab') {
             const focusable = [...(ref.current?.querySelectorAll<HTMLElement>('select, textarea, input, button:not([disabled])') ?? [])];
             if (focusable.length === 0) return;
             const first = focusable[0];

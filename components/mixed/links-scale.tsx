@@ -80,7 +80,7 @@ export function ScaleCodeLinks(props: { projectId: string; datasetId: string; sc
   }
 
   return (
-    <div data-testid="scale-links" style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '0.4rem', marginTop: '0.75rem' }} role="group" aria-label={`Codes linked to ${props.scale.name}`}>
+    <div data-testid="scale-links" style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '0.4rem', margin: '0.75rem 0' }} role="group" aria-label={`Codes linked to ${props.scale.name}`}>
       <span style={{ fontWeight: 560, fontSize: '0.88rem' }}>Linked codes:</span>
       {props.links === null ? (
         <span className="muted" style={{ fontSize: '0.88rem' }}>
