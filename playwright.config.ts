@@ -4,6 +4,9 @@ import { defineConfig, devices } from '@playwright/test';
 // build, once per database: SQLite always, PostgreSQL when TEST_DATABASE_URL is set.
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
+// Ports of the two servers (E2E_PORT and E2E_PORT + 1), so two checkouts can run e2e side by side.
+const sqlitePort = Number(process.env.E2E_PORT || 3100);
+const postgresPort = sqlitePort + 1;
 
 const launchOptions = {
   executablePath: chromium,
@@ -32,8 +35,8 @@ export default defineConfig({
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure', launchOptions },
   projects: [
-    { name: 'sqlite', use: { ...devices['Desktop Chrome'], baseURL: 'http://127.0.0.1:3100', launchOptions } },
-    ...(withPostgres ? [{ name: 'postgresql', use: { ...devices['Desktop Chrome'], baseURL: 'http://127.0.0.1:3101', launchOptions } }] : []),
+    { name: 'sqlite', use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${sqlitePort}`, launchOptions } },
+    ...(withPostgres ? [{ name: 'postgresql', use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${postgresPort}`, launchOptions } }] : []),
   ],
-  webServer: [server('sqlite', 3100), ...(withPostgres ? [server('postgresql', 3101)] : [])],
+  webServer: [server('sqlite', sqlitePort), ...(withPostgres ? [server('postgresql', postgresPort)] : [])],
 });
