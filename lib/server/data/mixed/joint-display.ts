@@ -105,10 +105,16 @@ export interface LinkBadge {
   strongestIn: string | null;
 }
 
-/** The links of every linked code, with the figures the outline, table and tree show (members). */
+/** The links of every linked code, with the figures the outline, table and tree show (members); without figures when the job queue is full. */
 export async function linkBadges(options: { userId: string; projectId: string }): Promise<Record<string, LinkBadge[]>> {
   const links = await listLinks(options);
-  const stats = await linkStatistics(links);
+  let stats = new Map<string, LinkStatistics>();
+  try {
+    stats = await linkStatistics(links);
+  } catch (error) {
+    // A full job queue must not take the Theory pages down: the marks show without figures.
+    if (!(error instanceof AppError && error.code === 'BUSY')) throw error;
+  }
   const out: Record<string, LinkBadge[]> = {};
   for (const l of links) {
     const s = stats.get(l.id);
