@@ -8,8 +8,12 @@ import type { MessagePort } from 'node:worker_threads';
 import { AppError, type AppErrorCode } from '../errors/app-error';
 import { ImportError } from '../io/errors';
 import { prepareSource } from '../sources/prepare-source';
+import { caseJobs } from './case-jobs';
 import { datasetJobs } from './dataset-jobs';
 import { mixedJobs } from './mixed-jobs';
+import { saturationJobs } from './saturation-jobs';
+import { queryJobs } from './query-jobs';
+import { searchJobs } from './search-jobs';
 import { importFile } from './import-file';
 
 /** What a job posts on its progress port: `started` first, then job-specific stages. */
@@ -36,6 +40,10 @@ export type JobOutcome<O = unknown> = { ok: true; value: O } | { ok: false; erro
 export const pureJobs = {
   ...datasetJobs,
   ...mixedJobs,
+  ...saturationJobs,
+  ...queryJobs,
+  ...caseJobs,
+  ...searchJobs,
   /** An uploaded file → the source row's stored fields. */
   import: ((input, progress) => importFile(input, (stage) => progress({ stage }))) as JobHandler<Parameters<typeof importFile>[0], Awaited<ReturnType<typeof importFile>>>,
   /** Pasted text → length and word count. */
