@@ -6,7 +6,9 @@
  */
 import { parseArgs } from '../cli/args';
 import { statsCommands } from '../cli/stats';
-import { factorOption, regressors, seAndCluster } from '../cli/stats/options';
+import { didOptions } from '../cli/stats/did';
+import { moderateOptions } from '../cli/stats/moderate';
+import { olsOptions } from '../cli/stats/ols';
 import { didResiduals, drawableDiagnostics, moderationResiduals, olsResiduals, type ModelResiduals, type ResidualDiagnostics } from '../stats/diagnostics';
 import type { DataFrame } from '../stats/frame';
 
@@ -32,43 +34,10 @@ export function analysisDiagnostics(kind: string, df: DataFrame, options: readon
   const args = parseArgs(options, FLAGS);
   if (args.has('group')) return { available: false, reason: 'Residual diagnostics are not available for analyses run by group.' };
   let m: ModelResiduals;
-  if (kind === 'ols') {
-    const blocks = args.lists('block');
-    const { se, cluster } = seAndCluster(args, ['classic', 'hc0', 'hc1', 'hc2', 'hc3', 'cluster'] as const);
-    m = olsResiduals(df, {
-      y: args.string('y', true),
-      x: blocks.length ? undefined : regressors(args),
-      blocks: blocks.length ? blocks : undefined,
-      factors: factorOption(args),
-      se,
-      cluster,
-      intercept: !args.flag('no-intercept'),
-    });
-  } else if (kind === 'moderate') {
-    m = moderationResiduals(df, {
-      y: args.string('y', true),
-      x: args.string('x', true),
-      w: args.string('w', true),
-      covariates: args.list('covariates'),
-      factors: factorOption(args),
-    });
-  } else if (kind === 'did') {
-    const { se, cluster } = seAndCluster(args, ['classic', 'cluster'] as const);
-    m = didResiduals(df, {
-      y: args.string('y', true),
-      treat: args.string('treat', true),
-      post: args.string('post', true),
-      entity: args.string('entity', true),
-      time: args.string('time', true),
-      covariates: args.list('covariates'),
-      se,
-      cluster,
-      factors: factorOption(args),
-    });
-  } else if (kind === 'panel') {
-    return { available: false, reason: 'Residual diagnostics are not available for panel models.' };
-  } else {
-    return { available: false, reason: 'Residual diagnostics are available for linear regression, moderation and difference-in-differences.' };
-  }
+  if (kind === 'ols') m = olsResiduals(df, olsOptions(args));
+  else if (kind === 'moderate') m = moderationResiduals(df, moderateOptions(args));
+  else if (kind === 'did') m = didResiduals(df, didOptions(args));
+  else if (kind === 'panel') return { available: false, reason: 'Residual diagnostics are not available for panel models.' };
+  else return { available: false, reason: 'Residual diagnostics are available for linear regression, moderation and difference-in-differences.' };
   return { available: true, diagnostics: drawableDiagnostics(m) };
 }

@@ -3,7 +3,7 @@
  * [--w-values 2,3,4] [--level 0.95] [--se classic|hc0|hc1|hc2|hc3]` → lib/stats/moderate
  * (PROCESS model 1): coefficients with "X:W", simple slopes, Johnson–Neyman region.
  */
-import { moderate } from '@/lib/stats/moderate';
+import { moderate, type ModerateOptions } from '@/lib/stats/moderate';
 import { CliUsageError, type CliArgs } from '../args';
 import type { StatsCommand } from './command';
 import { factorOption } from './options';
@@ -26,16 +26,20 @@ export const moderateCommand: StatsCommand = {
   coefficientStars: true,
   usage:
     'stats moderate --data FILE.csv --y Y --x X --w W [--covariates a,b] [--factor g=ref] [--center] [--w-values 2,3,4] [--level 0.95] [--se classic|hc3] [--stars apa|econ] [--group G] --json',
-  run: (df, args) =>
-    moderate(df, {
-      y: args.string('y', true),
-      x: args.string('x', true),
-      w: args.string('w', true),
-      covariates: args.list('covariates'),
-      factors: factorOption(args),
-      center: args.flag('center'),
-      wValues: numberList(args, 'w-values'),
-      level: args.number('level'),
-      se: args.choice('se', ['classic', 'hc0', 'hc1', 'hc2', 'hc3'] as const),
-    }),
+  run: (df, args) => moderate(df, moderateOptions(args)),
 };
+
+/** The CLI's `stats moderate` options as lib/stats options (also the diagnostics refit's). */
+export function moderateOptions(args: CliArgs): ModerateOptions {
+  return {
+    y: args.string('y', true),
+    x: args.string('x', true),
+    w: args.string('w', true),
+    covariates: args.list('covariates'),
+    factors: factorOption(args),
+    center: args.flag('center'),
+    wValues: numberList(args, 'w-values'),
+    level: args.number('level'),
+    se: args.choice('se', ['classic', 'hc0', 'hc1', 'hc2', 'hc3'] as const),
+  };
+}

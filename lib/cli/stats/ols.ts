@@ -3,8 +3,8 @@
  * [--se classic|hc1|hc3|cluster] [--cluster id] [--level 0.95] [--no-intercept] [--stars apa|econ]`
  * → lib/stats/ols.
  */
-import { ols } from '@/lib/stats/ols';
-import { CliUsageError } from '../args';
+import { ols, type OlsOptions } from '@/lib/stats/ols';
+import { type CliArgs, CliUsageError } from '../args';
 import type { StatsCommand } from './command';
 import { factorOption, regressors, seAndCluster } from './options';
 
@@ -20,21 +20,27 @@ export const olsCommand: StatsCommand = {
   coefficientStars: true,
   usage:
     'stats ols --data FILE.csv --y Y --x a,b,a:b [--covariates c,d] [--factor g=ref] [--block a,b --block c] [--se classic|hc1|hc3|cluster] [--cluster id] [--level 0.95] [--no-intercept] [--stars apa|econ] --json',
-  run: (df, args) => {
-    const blocks = args.lists('block');
-    if (blocks.length > 0 && (args.has('x') || args.has('covariates'))) {
-      throw new CliUsageError('give either --x [--covariates] or --block (controls go in the first --block), not both');
-    }
-    const { se, cluster } = seAndCluster(args, ['classic', 'hc0', 'hc1', 'hc2', 'hc3', 'cluster'] as const);
-    return ols(df, {
-      y: args.string('y', true),
-      x: blocks.length ? undefined : regressors(args),
-      blocks: blocks.length ? blocks : undefined,
-      factors: factorOption(args),
-      se,
-      cluster,
-      level: args.number('level'),
-      intercept: !args.flag('no-intercept'),
-    });
-  },
+  run: (df, args) => ols(df, olsOptions(args)),
 };
+
+/**
+ * The CLI's `stats ols` options as lib/stats options (also the diagnostics refit's).
+ * @throws {CliUsageError} on --x/--covariates given with --block.
+ */
+export function olsOptions(args: CliArgs): OlsOptions {
+  const blocks = args.lists('block');
+  if (blocks.length > 0 && (args.has('x') || args.has('covariates'))) {
+    throw new CliUsageError('give either --x [--covariates] or --block (controls go in the first --block), not both');
+  }
+  const { se, cluster } = seAndCluster(args, ['classic', 'hc0', 'hc1', 'hc2', 'hc3', 'cluster'] as const);
+  return {
+    y: args.string('y', true),
+    x: blocks.length ? undefined : regressors(args),
+    blocks: blocks.length ? blocks : undefined,
+    factors: factorOption(args),
+    se,
+    cluster,
+    level: args.number('level'),
+    intercept: !args.flag('no-intercept'),
+  };
+}

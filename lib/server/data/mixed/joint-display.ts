@@ -10,6 +10,8 @@ import { AppError } from '@/lib/errors/app-error';
 import type { Variable } from '@/lib/datasets/types';
 import type { TLinkPatch } from '@/lib/validation/mixed';
 
+import type { LinkedConstruct } from '@/lib/io/export/linked-constructs';
+
 import { fileSlug } from '../../api/download';
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
@@ -91,19 +93,7 @@ async function linkStatistics(links: readonly CodeLinkSummary[]): Promise<Map<st
 }
 
 /** A linked code's mark in the Theory views: what it is linked to, with the key figures. */
-export interface LinkBadge {
-  linkId: string;
-  targetName: string;
-  datasetName: string;
-  kind: 'scale' | 'variable';
-  rationale: string;
-  alpha: number | null;
-  mean: number | null;
-  sd: number | null;
-  /** "β = .42***" of the strongest coefficient in a saved analysis, or null. */
-  strongest: string | null;
-  strongestIn: string | null;
-}
+export type LinkBadge = LinkedConstruct;
 
 /** The links of every linked code, with the figures the outline, table and tree show (members); without figures when the job queue is full. */
 export async function linkBadges(options: { userId: string; projectId: string }): Promise<Record<string, LinkBadge[]>> {
