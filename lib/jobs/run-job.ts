@@ -12,6 +12,7 @@ import { caseJobs } from './case-jobs';
 import { datasetJobs } from './dataset-jobs';
 import { mixedJobs } from './mixed-jobs';
 import { saturationJobs } from './saturation-jobs';
+import { saturationJobs } from './saturation-jobs';
 import { queryJobs } from './query-jobs';
 import { searchJobs } from './search-jobs';
 import { importFile } from './import-file';
@@ -40,6 +41,7 @@ export type JobOutcome<O = unknown> = { ok: true; value: O } | { ok: false; erro
 export const pureJobs = {
   ...datasetJobs,
   ...mixedJobs,
+  ...saturationJobs,
   ...saturationJobs,
   ...queryJobs,
   ...caseJobs,
