@@ -34,7 +34,7 @@ const panelStyle: CSSProperties = {
   gap: '0.8rem',
 };
 
-const controlStyle: CSSProperties = { font: 'inherit', padding: '0.4rem 0.5rem', border: '1px solid var(--border-strong)', borderRadius: 6, background: 'var(--surface)', width: '100%' };
+export const controlStyle: CSSProperties = { font: 'inherit', padding: '0.4rem 0.5rem', border: '1px solid var(--border-strong)', borderRadius: 6, background: 'var(--surface)', width: '100%' };
 
 /**
  * A small modal dialog: a heading names it, Escape and the backdrop close it, focus goes to its
@@ -246,32 +246,41 @@ export function LinkToSurveyDialog({ projectId, code, onClose, onSaved }: { proj
           </select>
           {scales?.length === 0 && <span className="hint">This dataset has no scales yet: define them in its Scales tab, or link a variable.</span>}
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-rationale`}>Rationale</label>
-          <textarea
-            id={`${id}-rationale`}
-            style={{ ...controlStyle, resize: 'vertical' }}
-            rows={3}
-            maxLength={2000}
-            value={rationale}
-            onChange={(e) => setRationale(e.target.value)}
-            placeholder="Why this category and this construct measure the same idea"
-          />
-        </div>
-        {error && (
-          <p className="message message-error" role="alert" data-testid="link-error" style={{ margin: 0 }}>
-            {error}
-          </p>
-        )}
-        <div style={{ display: 'flex', gap: '0.5rem', justifyContent: 'flex-end' }}>
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn" disabled={busy}>
-            {busy ? 'Saving…' : 'Save'}
-          </button>
-        </div>
+        <LinkRationaleAndActions id={id} value={rationale} onChange={setRationale} placeholder="Why this category and this construct measure the same idea" error={error} busy={busy} onCancel={onClose} />
       </form>
     </LinkDialogFrame>
+  );
+}
+
+/** The end of both link dialogs' forms: the rationale, the API's error, Cancel and Save. */
+export function LinkRationaleAndActions(props: { id: string; value: string; onChange: (v: string) => void; placeholder: string; error: string | null; busy: boolean; onCancel: () => void }) {
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${props.id}-rationale`}>Rationale</label>
+        <textarea
+          id={`${props.id}-rationale`}
+          style={{ ...controlStyle, resize: 'vertical' }}
+          rows={3}
+          maxLength={2000}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+          placeholder={props.placeholder}
+        />
+      </div>
+      {props.error && (
+        <p className="message message-error" role="alert" data-testid="link-error" style={{ margin: 0 }}>
+          {props.error}
+        </p>
+      )}
+      <div style={{ display: 'flex', gap: '0.5rem', justifyContent: 'flex-end' }}>
+        <button type="button" className="btn btn-secondary" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="btn" disabled={props.busy}>
+          {props.busy ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+    </>
   );
 }

@@ -6,7 +6,7 @@ import { requestJson } from '@/components/datasets/api';
 import { LEVEL_NAME, type CodeLevel } from '@/lib/coding/hierarchy-types';
 
 import { linksApi } from './link-badges';
-import { LinkDialogFrame } from './link-dialog';
+import { controlStyle, LinkDialogFrame, LinkRationaleAndActions } from './link-dialog';
 
 /** A link as GET …/links answers (the fields the construct side shows). */
 export interface ScaleSideLink {
@@ -173,7 +173,6 @@ function LinkToCodeDialog(props: { projectId: string; datasetId: string; scale: 
     props.onSaved();
   }
 
-  const controlStyle: CSSProperties = { font: 'inherit', padding: '0.4rem 0.5rem', border: '1px solid var(--border-strong)', borderRadius: 6, background: 'var(--surface)', width: '100%' };
   const byLevel = ([4, 3, 2, 1] as const).map((level) => ({ level, list: (codes ?? []).filter((c) => c.level === level) })).filter((g) => g.list.length > 0);
   return (
     <LinkDialogFrame title="Link to code" subtitle={<>Scale: {props.scale.name}</>} onClose={props.onClose}>
@@ -194,31 +193,7 @@ function LinkToCodeDialog(props: { projectId: string; datasetId: string; scale: 
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-rationale`}>Rationale</label>
-          <textarea
-            id={`${id}-rationale`}
-            style={{ ...controlStyle, resize: 'vertical' }}
-            rows={3}
-            maxLength={2000}
-            value={rationale}
-            onChange={(e) => setRationale(e.target.value)}
-            placeholder="Why this code and this scale capture the same idea"
-          />
-        </div>
-        {error && (
-          <p className="message message-error" role="alert" data-testid="link-error" style={{ margin: 0 }}>
-            {error}
-          </p>
-        )}
-        <div style={{ display: 'flex', gap: '0.5rem', justifyContent: 'flex-end' }}>
-          <button type="button" className="btn btn-secondary" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn" disabled={busy}>
-            {busy ? 'Saving…' : 'Save'}
-          </button>
-        </div>
+        <LinkRationaleAndActions id={id} value={rationale} onChange={setRationale} placeholder="Why this code and this scale capture the same idea" error={error} busy={busy} onCancel={props.onClose} />
       </form>
     </LinkDialogFrame>
   );
