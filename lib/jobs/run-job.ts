@@ -9,10 +9,8 @@ import { AppError, type AppErrorCode } from '../errors/app-error';
 import { ImportError } from '../io/errors';
 import { prepareSource } from '../sources/prepare-source';
 import { caseJobs } from './case-jobs';
-import { caseJobs } from './case-jobs';
 import { datasetJobs } from './dataset-jobs';
 import { mixedJobs } from './mixed-jobs';
-import { saturationJobs } from './saturation-jobs';
 import { saturationJobs } from './saturation-jobs';
 import { queryJobs } from './query-jobs';
 import { searchJobs } from './search-jobs';
@@ -42,8 +40,6 @@ export type JobOutcome<O = unknown> = { ok: true; value: O } | { ok: false; erro
 export const pureJobs = {
   ...datasetJobs,
   ...mixedJobs,
-  ...caseJobs,
-  ...saturationJobs,
   ...saturationJobs,
   ...queryJobs,
   ...caseJobs,
