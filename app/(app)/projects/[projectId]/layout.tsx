@@ -12,6 +12,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
     { href: `${base}/sources`, label: 'Sources' },
     { href: `${base}/codes`, label: 'Codebook' },
     { href: `${base}/hierarchy`, label: 'Theory' },
+    { href: `${base}/saturation`, label: 'Saturation' },
     { href: `${base}/data`, label: 'Data' },
     { href: `${base}/mixed`, label: 'Mixed methods' },
     { href: `${base}/cases`, label: 'Cases' },
