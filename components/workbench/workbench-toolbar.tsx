@@ -19,6 +19,8 @@ export interface WorkbenchToolbarProps {
   canCode: boolean;
   /** Label of the modifier key: "⌘" on Apple platforms, "Ctrl" elsewhere. */
   mod: string;
+  /** Opens the find bar (components/search/find-bar.tsx). */
+  onFind?(): void;
 }
 
 /** Filters, navigation and the keyboard help above the document. */
@@ -64,6 +66,11 @@ export function WorkbenchToolbar(props: WorkbenchToolbarProps) {
         </button>
       </div>
       <div className={styles.toolSpacer} />
+      {props.onFind && (
+        <button type="button" className="btn btn-secondary btn-sm" onClick={props.onFind} aria-keyshortcuts="Control+F Meta+F" title={`Find in this source (${mod}+F)`}>
+          Find
+        </button>
+      )}
       {!canCode && <span className="badge">Read only</span>}
       <details className={styles.shortcuts}>
         <summary>Keyboard</summary>
@@ -90,6 +97,10 @@ export function WorkbenchToolbar(props: WorkbenchToolbarProps) {
               <kbd>N</kbd> / <kbd>P</kbd>
             </dt>
             <dd>Next / previous coding</dd>
+            <dt>
+              <kbd>{mod}</kbd>+<kbd>F</kbd>
+            </dt>
+            <dd>Find in this source (Enter / Shift+Enter: next / previous hit)</dd>
             <dt>
               <kbd>Enter</kbd>
             </dt>

@@ -5,6 +5,7 @@ import type { EditorView } from '@tiptap/pm/view';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type CSSProperties } from 'react';
 
+import { FindBar } from '@/components/search/find-bar';
 import { CodingHighlights, codingHighlightsKey, type CodingHighlight } from '@/components/editor/extensions/coding-highlights';
 import { CodingShortcuts, type CodingShortcutHandlers } from '@/components/editor/extensions/coding-shortcuts';
 import { SourceMarkers } from '@/components/editor/extensions/source-markers';
@@ -130,6 +131,7 @@ export function Workbench({ data: wire, api }: WorkbenchProps) {
   const [tooltip, setTooltip] = useState<{ ids: string[]; anchor: Anchor } | null>(null);
   const [adjustingId, setAdjustingId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [findOpen, setFindOpen] = useState(false);
   const [mod, setMod] = useState('Ctrl');
   useEffect(() => {
     if (/Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent)) setMod('⌘');
@@ -427,6 +429,14 @@ export function Workbench({ data: wire, api }: WorkbenchProps) {
     showCoding(editor, coding);
   }, [editor, data.focusCodingId]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  /** The find bar's current hit: selected (so C or L codes it) and scrolled to. */
+  const revealRange = useCallback((from: number, to: number) => {
+    const ed = editorRef.current;
+    if (!ed || ed.isDestroyed) return;
+    ed.commands.setTextSelection({ from, to });
+    scrollToPos(ed, from);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
   /** Scroll the document pane so `pos` sits a third of the way down (not at the very edge). */
   function scrollToPos(ed: Editor, pos: number) {
     const scroller = scrollRef.current;
@@ -597,6 +607,7 @@ export function Workbench({ data: wire, api }: WorkbenchProps) {
         onNext={() => go(1)}
         canCode={canCode}
         mod={mod}
+        onFind={() => setFindOpen(true)}
       />
       {state.error && (
         <div className={`message message-error ${styles.error}`} role="alert" data-testid="workbench-error">
@@ -608,6 +619,18 @@ export function Workbench({ data: wire, api }: WorkbenchProps) {
       )}
       <div className={styles.body}>
         <div className={styles.docPane} ref={scrollRef} data-testid="source-document">
+          <FindBar
+            editor={editor}
+            posIndex={posIndex}
+            projectId={data.projectId}
+            onReveal={revealRange}
+            open={findOpen}
+            onOpenChange={(o) => {
+              setFindOpen(o);
+              if (!o) focusText();
+            }}
+            mod={mod}
+          />
           <div className={styles.docInner} ref={innerRef} style={{ '--gw-gutter': `${geometry.gutter}px` } as CSSProperties}>
             <div className={styles.stripes} ref={layerRef} aria-hidden="true" />
             {editor ? <EditorContent editor={editor} /> : <div className={styles.loading}>Loading the text…</div>}

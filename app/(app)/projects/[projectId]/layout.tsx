@@ -11,11 +11,13 @@ export default async function ProjectLayout({ children, params }: { children: Re
     { href: base, label: 'Overview' },
     { href: `${base}/sources`, label: 'Sources' },
     { href: `${base}/codes`, label: 'Codebook' },
+    { href: `${base}/search`, label: 'Search' },
     { href: `${base}/hierarchy`, label: 'Theory' },
     { href: `${base}/saturation`, label: 'Saturation' },
     { href: `${base}/data`, label: 'Data' },
     { href: `${base}/mixed`, label: 'Mixed methods' },
     { href: `${base}/cases`, label: 'Cases' },
+    { href: `${base}/queries`, label: 'Queries' },
     { href: `${base}/team`, label: 'Team' },
     ...(can(project.role, 'project:update') ? [{ href: `${base}/settings`, label: 'Settings' }] : []),
   ];
