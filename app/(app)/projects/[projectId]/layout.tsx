@@ -17,6 +17,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
     { href: `${base}/data`, label: 'Data' },
     { href: `${base}/mixed`, label: 'Mixed methods' },
     { href: `${base}/cases`, label: 'Cases' },
+    { href: `${base}/queries`, label: 'Queries' },
     { href: `${base}/team`, label: 'Team' },
     ...(can(project.role, 'project:update') ? [{ href: `${base}/settings`, label: 'Settings' }] : []),
   ];
