@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { DatasetDetail, DatasetVersionMeta } from '@/lib/server/data/dataset/datasets';
 
 import styles from './datasets.module.css';
+import { DeleteDataset } from './delete-dataset';
 import { count, shortDate, versionLabel } from './format';
 import { VersionPicker } from './version-picker';
 
@@ -38,6 +39,8 @@ export function DatasetHeader(props: {
   variableCount: number;
   tab: DatasetTab;
   counts: { scales: number; analyses: number };
+  /** Owners: the "Delete dataset" button and its dialog. */
+  canDelete?: boolean;
 }) {
   const { dataset, viewed } = props;
   const base = `/projects/${props.projectId}/data/${dataset.id}`;
@@ -69,13 +72,24 @@ export function DatasetHeader(props: {
       </p>
       <div className={styles.versionBar}>
         <VersionPicker
-          versions={dataset.versions.map((v) => ({ number: v.number, label: versionLabel(v), href: href(props.tab, v.number === dataset.latest.number ? null : v.number) }))}
+          versions={dataset.versions.map((v) => ({ number: v.number, label: versionLabel(v), variableCount: v.variableCount, href: href(props.tab, v.number === dataset.latest.number ? null : v.number) }))}
           current={viewed.number}
           latest={dataset.latest.number}
         />
         <a className="btn btn-secondary" href={csv} download data-testid="download-csv">
           Download CSV
         </a>
+        {props.canDelete && (
+          <DeleteDataset
+            projectId={props.projectId}
+            datasetId={dataset.id}
+            name={dataset.name}
+            versions={dataset.versions.length}
+            scales={dataset.dependents.scales}
+            analyses={dataset.dependents.analyses}
+            links={dataset.dependents.links}
+          />
+        )}
       </div>
       {!isLatest && (
         <p className={styles.oldVersion} data-testid="old-version">

@@ -27,6 +27,7 @@ const DELIMITERS: Array<[string, string]> = [
   [',', 'Comma ( , )'],
   [';', 'Semicolon ( ; )'],
   ['\t', 'Tab'],
+  ['|', 'Pipe ( | )'],
 ];
 const FORMAT_TEXT: Record<string, string> = { csv: 'CSV', xlsx: 'Excel workbook', sav: 'SPSS data file' };
 const STAGE_TEXT: Record<string, string> = {
@@ -37,7 +38,7 @@ const STAGE_TEXT: Record<string, string> = {
 };
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.sav,.zsav';
 
-const delimiterName = (d?: string) => DELIMITERS.find(([v]) => v === d)?.[1].replace(/ \(.*\)$/, '').toLowerCase() ?? (d === '|' ? 'pipe' : d ?? '');
+const delimiterName = (d?: string) => DELIMITERS.find(([v]) => v === d)?.[1].replace(/ \(.*\)$/, '').toLowerCase() ?? d ?? '';
 const baseName = (fileName: string) => fileName.replace(/\.[^.]+$/, '').trim().slice(0, 120) || 'Dataset';
 
 function queryOf(choice: ReadChoice): URLSearchParams {
@@ -287,7 +288,6 @@ export function DatasetImport({ projectId }: { projectId: string }) {
           <div className="field">
             <label htmlFor={`${id}-delim`}>Delimiter</label>
             <select id={`${id}-delim`} value={read.delimiter ?? preview.delimiter ?? ','} onChange={(e) => changeRead({ delimiter: e.target.value })}>
-              {preview.delimiter === '|' && <option value="|">Pipe ( | ) (detected)</option>}
               {DELIMITERS.map(([v, label]) => (
                 <option key={v} value={v}>
                   {label}

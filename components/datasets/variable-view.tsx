@@ -2,12 +2,17 @@ import type { Variable } from '@/lib/datasets/types';
 
 import styles from './datasets.module.css';
 import { likertRange, TYPE_LABELS, valueLabelEntries } from './format';
+import { VariableEdit } from './variable-edit';
 
 /** Value labels shown in a row before the rest fold into "n more". */
 const SHOWN_LABELS = 5;
 
-/** SPSS's Variable View: one row per variable with its name, label, type, range, value labels and missing codes. */
-export function VariableView({ variables }: { variables: readonly Variable[] }) {
+/**
+ * SPSS's Variable View: one row per variable with its name, label, type, range, value labels and
+ * missing codes. With `edit` (writers, on the latest version) each row has an "Edit" that saves
+ * the change as the next version.
+ */
+export function VariableView({ variables, edit }: { variables: readonly Variable[]; edit?: { projectId: string; datasetId: string; baseVersionId: string; latestNumber: number } }) {
   return (
     <section className="card" aria-label="Variable view">
       <div className={styles.scrollX}>
@@ -23,6 +28,11 @@ export function VariableView({ variables }: { variables: readonly Variable[] }) 
               <th scope="col">Likert range</th>
               <th scope="col">Value labels</th>
               <th scope="col">Missing codes</th>
+              {edit && (
+                <th scope="col">
+                  <span className="visually-hidden">Edit</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -58,6 +68,11 @@ export function VariableView({ variables }: { variables: readonly Variable[] }) 
                     )}
                   </td>
                   <td>{v.missingCodes.length ? v.missingCodes.join(', ') : <span className="muted">—</span>}</td>
+                  {edit && (
+                    <td style={{ width: '1%' }}>
+                      <VariableEdit {...edit} variable={v} />
+                    </td>
+                  )}
                 </tr>
               );
             })}

@@ -6,10 +6,11 @@ import { useId } from 'react';
 import styles from './datasets.module.css';
 
 /**
- * The version being viewed, with every version's history line ("v3 · Added log_income · by Ana
- * · 6 Dec 2026"). Choosing one opens its address (?v=3), so the view can be linked to.
+ * The version being viewed, with every version's history line and size ("v3 · Added log_income
+ * · by Ana · 6 Dec 2026 · 12 variables"). Choosing one opens its address (?v=3), so the view can
+ * be linked to.
  */
-export function VersionPicker(props: { versions: Array<{ number: number; label: string; href: string }>; current: number; latest: number }) {
+export function VersionPicker(props: { versions: Array<{ number: number; label: string; variableCount: number; href: string }>; current: number; latest: number }) {
   const router = useRouter();
   const id = useId();
   return (
@@ -26,7 +27,7 @@ export function VersionPicker(props: { versions: Array<{ number: number; label: 
       >
         {props.versions.map((v) => (
           <option key={v.number} value={v.number}>
-            {v.label}
+            {v.label} · {v.variableCount.toLocaleString('en-GB')} {v.variableCount === 1 ? 'variable' : 'variables'}
             {v.number === props.latest ? ' (latest)' : ''}
           </option>
         ))}

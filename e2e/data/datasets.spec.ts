@@ -326,3 +326,75 @@ test('a viewer reads datasets but sees no import, compute, scale or analysis con
   await viewerPage.screenshot({ path: testInfo.outputPath('viewer-grid.png'), fullPage: true });
   await viewerContext.close();
 });
+
+test('edit a variable after import: label and type make version 2; a bad type change names the row; the owner deletes the dataset', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const projectId = await newProject(page, 'Editor', 'Editing study');
+  const created = await page.request.post(`/api/projects/${projectId}/datasets?name=${encodeURIComponent('Wave 1')}`, {
+    data: readFileSync(here('survey-semicolon-zh.csv')),
+    headers: { 'X-File-Name': 'survey-semicolon-zh.csv', 'Content-Type': 'text/csv' },
+    timeout: 60_000,
+  });
+  expect(created.status()).toBe(201);
+  const { dataset } = (await created.json()) as { dataset: { id: string } };
+  await page.goto(`/projects/${projectId}/data/${dataset.id}`);
+  const row = (name: string) => page.locator(`[data-testid="variable-row"][data-name="${name}"]`);
+  await expect(row('收入')).toContainText('Numeric');
+  await expect(page.getByTestId('version-picker')).toContainText('v1 · Imported survey-semicolon-zh.csv');
+  await expect(page.getByTestId('version-picker')).toContainText('9 variables');
+
+  // Text cannot become numeric: the server names the first row that is not a number.
+  await row('城市').getByText('Edit', { exact: true }).click();
+  const cityForm = page.getByRole('form', { name: 'Edit variable 城市' });
+  await cityForm.getByLabel('Type').selectOption('numeric');
+  await cityForm.getByRole('button', { name: 'Save as version 2' }).click();
+  await expect(cityForm.getByTestId('variable-edit-error')).toContainText(`'城市' cannot be numeric: row 1 ("上海") is not a number`);
+  await cityForm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(cityForm).toHaveCount(0);
+
+  // A new label and a type: saved as version 2, version 1 unchanged.
+  await row('收入').getByText('Edit', { exact: true }).click();
+  const form = page.getByRole('form', { name: 'Edit variable 收入' });
+  await form.getByLabel('Label', { exact: true }).fill('月收入（元）');
+  await form.getByLabel('Type').selectOption('likert');
+  await expect(form.getByLabel('Lowest response')).toBeVisible();
+  await form.getByLabel('Type').selectOption('categorical');
+  await expect(form.getByLabel('Lowest response')).toHaveCount(0);
+  await form.getByLabel('Missing codes').fill('n/a');
+  await form.getByRole('button', { name: 'Save as version 2' }).click();
+  await expect(form.getByText('“n/a” is not a number')).toBeVisible();
+  await form.getByLabel('Missing codes').fill('');
+  await page.screenshot({ path: testInfo.outputPath('variable-edit-form.png'), fullPage: true });
+  await form.getByRole('button', { name: 'Save as version 2' }).click();
+  await expect(page.getByTestId('version-picker')).toContainText('v2 · Edited 收入: label, type');
+  await expect(row('收入')).toContainText('月收入（元）');
+  await expect(row('收入')).toContainText('Categorical');
+  await expect(page.getByTestId('dataset-facts')).toContainText('40 rows × 9 variables');
+  const stored = (await (await page.request.get(`/api/projects/${projectId}/datasets/${dataset.id}`)).json()) as {
+    dataset: { versions: Array<{ number: number; variableCount: number }>; latest: { variables: Array<{ name: string; label: string; type: string }> } };
+  };
+  expect(stored.dataset.versions.map((v) => [v.number, v.variableCount])).toEqual([
+    [2, 9],
+    [1, 9],
+  ]);
+  expect(stored.dataset.latest.variables.find((v) => v.name === '收入')).toMatchObject({ label: '月收入（元）', type: 'categorical' });
+  await page.getByTestId('version-picker').selectOption('1');
+  await expect(row('收入')).toContainText('Numeric');
+  await expect(row('收入').getByText('Edit', { exact: true })).toHaveCount(0); // earlier versions are read-only
+  await page.getByRole('link', { name: 'Back to the latest version' }).click();
+
+  // A scale and a saved analysis go with the dataset; the dialog counts them first.
+  expect((await page.request.post(`/api/projects/${projectId}/datasets/${dataset.id}/scales`, { data: { name: 'Trust', items: ['q1', 'q2', 'q3'] } })).status()).toBe(201);
+  await page.reload();
+  await page.getByRole('button', { name: 'Delete dataset', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete “Wave 1”?' });
+  await expect(dialog.getByTestId('delete-dataset-counts').getByRole('listitem')).toHaveText(['2 versions', '1 scale', '0 saved analyses', '0 links to codes']);
+  await page.screenshot({ path: testInfo.outputPath('delete-dataset-dialog.png'), fullPage: true });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Delete dataset', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Delete dataset and all its versions' }).click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${projectId}/data$`));
+  await expect(page.getByText('No datasets yet.', { exact: false })).toBeVisible();
+  expect((await page.request.get(`/api/projects/${projectId}/datasets/${dataset.id}`)).status()).toBe(404);
+});

@@ -60,3 +60,71 @@ test('pasted text with Chinese, emoji and markup is stored and shown as text', a
   expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
   await expect(page.locator('[data-testid="workbench"] b')).toHaveCount(0);
 });
+
+test('search and filter the Sources list; the filtered view has its own address', async ({ page }, testInfo) => {
+  await signUp(page, newUser('Filterer'));
+  await page.getByLabel('Project name').fill('Filter study');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  const toSources = () => page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Sources' }).click();
+  await toSources();
+  await page.getByLabel('New folder name').fill('Sellers');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Folders' })).toContainText('Sellers');
+
+  const paste = async (title: string, kind: string, folder: string) => {
+    await page.getByText('Or paste text').click();
+    await page.getByLabel('Title').fill(title);
+    await page.getByRole('form', { name: 'Paste text' }).getByLabel('Kind').selectOption(kind);
+    await page.getByRole('form', { name: 'Paste text' }).getByLabel('Folder').selectOption({ label: folder });
+    await page.getByLabel('Text', { exact: true }).fill(`${title}: some words to code.`);
+    await page.getByRole('button', { name: 'Add source' }).click();
+    await expect(page.getByTestId('source-title')).toHaveText(title);
+    await toSources();
+  };
+  await paste('卖家访谈 Li Ming', 'interview', 'Sellers');
+  await paste('Returning entrepreneur', 'interview', 'No folder');
+  await paste('Platform literature 综述', 'literature', 'Sellers');
+
+  const rows = page.getByRole('table', { name: 'Sources' }).locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+
+  // Search ignores case and width: full-width "ＬＩ ＭＩＮＧ" finds "Li Ming"; Chinese as a substring.
+  await page.getByLabel('Search sources').fill('ＬＩ ＭＩＮＧ');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page).toHaveURL(/\/sources\?q=%EF%BC%AC/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('卖家访谈 Li Ming');
+  await expect(page.getByTestId('source-filter-summary')).toContainText('1 of 3 sources');
+  await page.getByLabel('Search sources').fill('综述');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Platform literature 综述');
+
+  // Kind and folder filters apply as soon as they are chosen, with the search cleared.
+  await page.getByLabel('Search sources').fill('');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(rows).toHaveCount(3);
+  await page.getByLabel('Filter by kind').selectOption('interview');
+  await expect(page).toHaveURL(/\/sources\?kind=interview$/);
+  await expect(rows).toHaveCount(2);
+  await page.getByLabel('Filter by folder').selectOption({ label: 'Sellers' });
+  await expect(page).toHaveURL(/\/sources\?kind=interview&folder=[^&]+$/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('卖家访谈 Li Ming');
+  await page.screenshot({ path: testInfo.outputPath('sources-filtered.png'), fullPage: true });
+
+  // The address alone reproduces the view (a link shared with a colleague).
+  const url = page.url();
+  await page.goto('about:blank');
+  await page.goto(url);
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByLabel('Filter by kind')).toHaveValue('interview');
+  await page.getByLabel('Filter by folder').selectOption('none');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Returning entrepreneur');
+  await page.getByLabel('Search sources').fill('nowhere');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByTestId('no-matching-sources')).toBeVisible();
+  await page.getByRole('link', { name: 'Clear filters' }).click();
+  await expect(rows).toHaveCount(3);
+});

@@ -18,7 +18,8 @@ export const ZTypeOverrides = z.record(
 export const ZDatasetReadOptions = z.object({
   sheet: ZText({ max: 200, singleLine: true, label: 'The sheet' }).optional(),
   encoding: z.enum(['utf-8', 'gb18030', 'windows-1252']).optional(),
-  delimiter: z.enum([',', ';', '\t']).optional(),
+  /** Comma, semicolon, tab or pipe (lib/datasets/import/csv.ts detects the same four). */
+  delimiter: z.enum([',', ';', '\t', '|']).optional(),
   decimalComma: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 export type TDatasetReadOptions = z.infer<typeof ZDatasetReadOptions>;

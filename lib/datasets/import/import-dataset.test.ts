@@ -74,6 +74,16 @@ describe('previewDataset: CSV files as Excel writes them', () => {
     expect(preview.sampleRows).toHaveLength(20);
     expect(preview.sampleRows[19]).toEqual([19]);
   });
+
+  it('pipe-delimited (a database export): detected, or given as the route passes it, with decimal commas', async () => {
+    const bytes = utf8('id|城市|score\n1|上海|3,5\n2|Köln, DE|4,25\n');
+    const preview = await previewDataset(bytes, 'export.txt');
+    expect(preview).toMatchObject({ format: 'csv', delimiter: '|', decimalComma: true, rowCount: 2 });
+    const dataset = await parseDataset(bytes, 'export.txt', { delimiter: '|' });
+    expect(dataset.columns).toEqual({ id: [1, 2], 城市: ['上海', 'Köln, DE'], score: [3.5, 4.25] });
+    // Read with a comma instead, the decimal commas make ragged rows, named.
+    await expect(previewDataset(bytes, 'export.txt', { delimiter: ',' })).rejects.toThrow('Row 1 has 2 fields but the header has 1');
+  });
 });
 
 describe('previewDataset: SPSS and Excel files', () => {

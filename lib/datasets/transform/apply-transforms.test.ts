@@ -165,7 +165,7 @@ describe('applyTransforms semantics', () => {
     expect(e.code).toBe('invalid-recipe');
     expect(e.message).toBe('transform 1 (log): base: The base must be positive and not 1.');
     expect(catchTransformError(() => parseTransforms([{ op: 'square', name: 'x' }])).message).toBe(
-      "transform 1 (square): op: Invalid discriminator value. Expected 'log' | 'standardize' | 'center' | 'reverse' | 'recode' | 'dummy' | 'interaction' | 'lag' | 'lead' | 'diff' | 'scaleScore'",
+      "transform 1 (square): op: Invalid discriminator value. Expected 'log' | 'standardize' | 'center' | 'reverse' | 'recode' | 'dummy' | 'interaction' | 'lag' | 'lead' | 'diff' | 'scaleScore' | 'setMetadata'",
     );
     expect(catchTransformError(() => parseTransforms({})).message).toBe('the transforms must be a list');
     expect(parseTransforms(JSON.parse(JSON.stringify(recipe)))).toEqual(recipe);

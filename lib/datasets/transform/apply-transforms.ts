@@ -15,6 +15,7 @@ import { panelShiftColumn } from './ops/panel';
 import { recodeColumn } from './ops/recode';
 import { reverseColumn } from './ops/reverse';
 import { scaleScoreColumn } from './ops/scale-score';
+import { setMetadataColumn } from './ops/set-metadata';
 import { centerColumn, standardizeColumn } from './ops/standardize';
 import { ZTransformSchema, type Transform } from './schema';
 
@@ -58,7 +59,7 @@ export function parseTransforms(input: unknown): Transform[] {
   return input.map((t, i) => parseTransform(t, i));
 }
 
-function run(ds: WorkingDataset, t: Transform): NewColumn[] {
+function run(ds: WorkingDataset, t: Exclude<Transform, { op: 'setMetadata' }>): NewColumn[] {
   switch (t.op) {
     case 'log':
       return [logColumn(ds, t)];
@@ -110,7 +111,8 @@ function checkNames(ds: WorkingDataset, added: readonly NewColumn[]): void {
  *
  * @param dataset - the input (not modified).
  * @param transforms - recipes (validated again here, so stored JSON can be passed after a cast).
- * @returns a new dataset: the input's variables and columns followed by the new ones.
+ * @returns a new dataset: the input's variables and columns followed by the new ones (a
+ *   `setMetadata` edit replaces its variable in place instead).
  * @throws {DatasetTransformError} whose message starts with the transform ("transform 2 (log →
  *   log_income): …") and names the variable and rows; `details.transformIndex` is its 0-based
  *   position. Codes: see {@link DatasetTransformErrorCode}.
@@ -129,6 +131,13 @@ export function applyTransforms(dataset: Dataset, transforms: readonly Transform
     const where = `transform ${index + 1} (${t.op}${'name' in t ? ` → ${t.name}` : ` of ${t.variable}`})`;
     let added: NewColumn[];
     try {
+      if (t.op === 'setMetadata') {
+        // Edits the variable where it stands (same name and position) instead of appending one.
+        const edited = setMetadataColumn(ds, t);
+        ds.variables[ds.variables.findIndex((v) => v.name === t.variable)] = edited.variable;
+        ds.columns[t.variable] = edited.values;
+        return;
+      }
       added = run(ds, t);
       checkNames(ds, added);
       for (const c of added) assertFiniteColumn(c.variable.name, c.values);

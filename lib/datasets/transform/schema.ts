@@ -4,7 +4,9 @@
  * it runs; {@link applyTransforms} then checks it against the data.
  *
  * Every op reads existing variables (or variables made by earlier transforms in the same list)
- * and appends new ones; nothing is modified in place. Missing in → missing out.
+ * and appends new ones; nothing is modified in place. Missing in → missing out. The one
+ * exception is `setMetadata`, which edits a variable's metadata (and converts its cells to the
+ * new type) in the next version; the version it was made from stays as it was.
  */
 import { z } from 'zod';
 import { nameProblem } from './names';
@@ -139,6 +141,29 @@ export const ZScaleScoreTransform = z
   .refine((t) => (t.reversed ?? []).every((r) => t.items.includes(r)), { message: 'Every reversed item must be one of the items.', path: ['reversed'] })
   .refine((t) => t.minValid === undefined || t.minValid <= t.items.length, { message: 'minValid cannot exceed the number of items.', path: ['minValid'] });
 
+/**
+ * Edit a variable's metadata after import: label, type (with the Likert range), value labels and
+ * missing-value codes. Fields left out keep their current value. See ./ops/set-metadata.ts for
+ * what a change does to the values.
+ */
+export const ZSetMetadataTransform = z
+  .strictObject({
+    op: z.literal('setMetadata'),
+    variable: ZSource,
+    label: z.string().max(256, 'The label is at most 256 characters.').optional(),
+    type: z.enum(['numeric', 'categorical', 'likert', 'text', 'date']).optional(),
+    /** The Likert range; required when the type becomes Likert (kept when it already is). */
+    likert: z.strictObject({ min: ZFinite, max: ZFinite }).refine((r) => r.max > r.min, { message: 'The Likert range needs min < max.', path: ['max'] }).optional(),
+    /** Code → label; replaces the whole set (keys are the stored values as strings). */
+    valueLabels: z.record(z.string().min(1, 'A value label needs its value.').max(200), z.string().max(256)).optional(),
+    /** Codes that mean missing; replaces the list. Cells equal to a code become missing. */
+    missingCodes: z.array(ZFinite).max(50, 'At most 50 missing codes.').optional(),
+  })
+  .refine((t) => t.label !== undefined || t.type !== undefined || t.likert !== undefined || t.valueLabels !== undefined || t.missingCodes !== undefined, {
+    message: 'Change at least one of label, type, Likert range, value labels or missing codes.',
+  })
+  .refine((t) => t.likert === undefined || t.type === undefined || t.type === 'likert', { message: 'A Likert range is only for the Likert type.', path: ['likert'] });
+
 /** Any transform (discriminated by `op`). */
 export const ZTransformSchema = z.discriminatedUnion('op', [
   ZLogTransform,
@@ -152,6 +177,7 @@ export const ZTransformSchema = z.discriminatedUnion('op', [
   ZLeadTransform,
   ZDiffTransform,
   ZScaleScoreTransform,
+  ZSetMetadataTransform,
 ]);
 
 /** A transform recipe (plain JSON). */
@@ -170,3 +196,4 @@ export type LagTransform = z.infer<typeof ZLagTransform>;
 export type LeadTransform = z.infer<typeof ZLeadTransform>;
 export type DiffTransform = z.infer<typeof ZDiffTransform>;
 export type ScaleScoreTransform = z.infer<typeof ZScaleScoreTransform>;
+export type SetMetadataTransform = z.infer<typeof ZSetMetadataTransform>;

@@ -9,6 +9,7 @@ import { POST as versionsRoute } from '@/app/api/projects/[projectId]/datasets/[
 import { GET as scalesGet, POST as scalesPost } from '@/app/api/projects/[projectId]/datasets/[datasetId]/scales/route';
 import { POST as analysesPost } from '@/app/api/projects/[projectId]/datasets/[datasetId]/analyses/route';
 import { GET as csvRoute } from '@/app/api/projects/[projectId]/datasets/[datasetId]/csv/route';
+import { DELETE as deleteRoute } from '@/app/api/projects/[projectId]/datasets/[datasetId]/route';
 import { runAnalysis } from '@/lib/cli/run';
 import { parseCsv } from '@/lib/stats/frame';
 import { makeProject, makeUser } from '@/prisma/seed/factories';
@@ -159,5 +160,56 @@ describe('datasets through the API', () => {
     // A new version makes the saved analysis stale.
     await versionsRoute(json(`${base}/${dataset.id}/versions`, { baseVersionId: dataset.versionId, transforms: [{ op: 'center', name: 'c_tl', variable: 'tl' }], note: 'Centred tl' }), params({ projectId, datasetId: dataset.id }));
     expect((await getAnalysis({ userId: session.user!.id, projectId, analysisId: saved.id })).stale).toBe(true);
+  });
+
+  it('a metadata edit (setMetadata) is the next version with the same variables; each version carries its variable count', async () => {
+    const { projectId, base } = await setup();
+    const dataset = await importSurvey(projectId, base);
+    const ids = params({ projectId, datasetId: dataset.id });
+    const frame = parseCsv(new TextDecoder().decode(survey));
+    const count = Object.keys(frame).length;
+    const added = await versionsRoute(json(`${base}/${dataset.id}/versions`, { baseVersionId: dataset.versionId, transforms: [{ op: 'center', name: 'c_tl', variable: 'tl' }], note: 'Centred tl' }), ids);
+    const v2 = ((await added.json()) as { version: { id: string; variableCount: number } }).version;
+    expect(v2.variableCount).toBe(count + 1);
+    const edit = { op: 'setMetadata', variable: 'trust', label: 'Trust in the leader', type: 'categorical' };
+    const res = await versionsRoute(json(`${base}/${dataset.id}/versions`, { baseVersionId: v2.id, transforms: [edit], note: 'Edited trust' }), ids);
+    expect(res.status).toBe(201);
+    const detail = await getDataset({ userId: session.user!.id, projectId, datasetId: dataset.id });
+    expect(detail.versions.map((v) => [v.number, v.variableCount])).toEqual([
+      [3, count + 1],
+      [2, count + 1],
+      [1, count],
+    ]);
+    expect(detail.latest.variables.find((v) => v.name === 'trust')).toMatchObject({ label: 'Trust in the leader', type: 'categorical' });
+    // Making the respondent id (R0001, …) a Likert item is refused, naming the first bad row.
+    const bad = await versionsRoute(
+      json(`${base}/${dataset.id}/versions`, { baseVersionId: detail.latest.id, transforms: [{ op: 'setMetadata', variable: 'id', type: 'likert', likert: { min: 1, max: 5 } }], note: 'Bad' }),
+      ids,
+    );
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toBe(`Transform 1 (setMetadata of id): 'id' cannot be likert: row 1 ("R0001") is not a number; recode it or set it missing first`);
+  });
+
+  it('deleting a dataset (owners) removes its versions, scales, analyses and links to codes, counted beforehand; a viewer is refused', async () => {
+    const { projectId, base, owner, viewer } = await setup();
+    const dataset = await importSurvey(projectId, base);
+    const ids = params({ projectId, datasetId: dataset.id });
+    await scalesPost(json(`${base}/${dataset.id}/scales`, { name: 'Climate', items: ['tl', 'pos', 'empower', 'trust'] }), ids);
+    await analysesPost(json(`${base}/${dataset.id}/analyses`, { kind: 'describe', options: ['--vars', 'tl,pos'] }), ids);
+    const code = await db.code.create({ data: { projectId, name: 'trust', color: '#336699' }, select: { id: true } });
+    await db.codeLink.create({ data: { projectId, codeId: code.id, datasetId: dataset.id, variable: 'trust', target: 'variable:trust', createdById: owner.id } });
+    const detail = await getDataset({ userId: owner.id, projectId, datasetId: dataset.id });
+    expect(detail.dependents).toEqual({ scales: 1, analyses: 1, links: 1 });
+
+    session.user = { id: viewer.id, email: viewer.email, name: viewer.name };
+    expect((await deleteRoute(new Request(`${base}/${dataset.id}`, { method: 'DELETE' }), ids)).status).toBe(403);
+    session.user = { id: owner.id, email: owner.email, name: owner.name };
+    expect((await deleteRoute(new Request(`${base}/${dataset.id}`, { method: 'DELETE' }), ids)).status).toBe(204);
+    expect(await db.datasetVersion.count({ where: { datasetId: dataset.id } })).toBe(0);
+    expect(await db.scale.count({ where: { datasetId: dataset.id } })).toBe(0);
+    expect(await db.analysis.count({ where: { datasetId: dataset.id } })).toBe(0);
+    expect(await db.codeLink.count({ where: { datasetId: dataset.id } })).toBe(0);
+    expect(await db.code.count({ where: { id: code.id } })).toBe(1);
+    expect((await deleteRoute(new Request(`${base}/${dataset.id}`, { method: 'DELETE' }), ids)).status).toBe(404);
   });
 });

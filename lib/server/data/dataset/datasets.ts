@@ -26,6 +26,8 @@ export interface DatasetVersionMeta {
   number: number;
   note: string;
   rowCount: number;
+  /** How many variables the version has (a computed variable adds one; a metadata edit none). */
+  variableCount: number;
   createdAt: string;
   createdBy: string | null;
 }
@@ -36,14 +38,20 @@ export interface DatasetDetail {
   description: string;
   origin: DatasetOrigin;
   latest: DatasetVersionMeta & { variables: Variable[] };
+  /** Newest first. */
   versions: DatasetVersionMeta[];
+  /** What deleting the dataset deletes with it (besides its versions). */
+  dependents: { scales: number; analyses: number; links: number };
 }
 
-const versionMeta = (v: { id: string; number: number; note: string; rowCount: number; createdAt: Date; createdBy: { name: string } | null }): DatasetVersionMeta => ({
+type VersionRow = { id: string; number: number; note: string; rowCount: number; createdAt: Date; createdBy: { name: string } | null };
+
+const versionMeta = (v: VersionRow, variableCount: number): DatasetVersionMeta => ({
   id: v.id,
   number: v.number,
   note: v.note,
   rowCount: v.rowCount,
+  variableCount,
   createdAt: v.createdAt.toISOString(),
   createdBy: v.createdBy?.name ?? null,
 });
@@ -111,7 +119,8 @@ export async function listDatasets(options: { userId: string; projectId: string 
 }
 
 /**
- * A dataset with its versions and the latest version's variables (no data values).
+ * A dataset with its versions (each with its variable count), the latest version's variables
+ * (no data values) and the counts of what deleting it would delete.
  * @throws AppError NOT_FOUND (not a member, or not in this project)
  */
 export async function getDataset(options: { userId: string; projectId: string; datasetId: string }): Promise<DatasetDetail> {
@@ -122,19 +131,26 @@ export async function getDataset(options: { userId: string; projectId: string; d
       id: true,
       name: true,
       description: true,
-      versions: { orderBy: { number: 'desc' }, select: { id: true, number: true, note: true, rowCount: true, createdAt: true, origin: true, createdBy: { select: { name: true } } } },
+      _count: { select: { scales: true, analyses: true, links: true } },
+      // Variables are metadata only (the values are in `data`), so every version's list is cheap.
+      versions: {
+        orderBy: { number: 'desc' },
+        select: { id: true, number: true, note: true, rowCount: true, createdAt: true, origin: true, variables: true, createdBy: { select: { name: true } } },
+      },
     },
   });
   if (!d || d.versions.length === 0) throw new AppError('NOT_FOUND', { userMessage: 'Dataset not found.' });
-  const latest = await db.datasetVersion.findUniqueOrThrow({ where: { id: d.versions[0].id }, select: { variables: true } });
+  const latestVariables = JSON.parse(d.versions[0].variables) as Variable[];
+  const versions = d.versions.map((v, i) => versionMeta(v, i === 0 ? latestVariables.length : (JSON.parse(v.variables) as unknown[]).length));
   const first = d.versions[d.versions.length - 1];
   return {
     id: d.id,
     name: d.name,
     description: d.description,
     origin: JSON.parse(first.origin) as DatasetOrigin,
-    latest: { ...versionMeta(d.versions[0]), variables: JSON.parse(latest.variables) as Variable[] },
-    versions: d.versions.map(versionMeta),
+    latest: { ...versions[0], variables: latestVariables },
+    versions,
+    dependents: { scales: d._count.scales, analyses: d._count.analyses, links: d._count.links },
   };
 }
 
@@ -206,7 +222,7 @@ export async function addDatasetVersion(options: {
         select: { id: true, number: true, note: true, rowCount: true, createdAt: true, createdBy: { select: { name: true } } },
       });
       await tx.dataset.update({ where: { id: options.datasetId }, data: { updatedAt: new Date() } });
-      return versionMeta(created);
+      return versionMeta(created, encoded.variables.length);
     });
   } catch (error) {
     // Two writers adding the same number at once: the unique (datasetId, number) decides.
@@ -215,7 +231,7 @@ export async function addDatasetVersion(options: {
   }
 }
 
-/** Deletes a dataset with its versions, scales and saved analyses (owners only). */
+/** Deletes a dataset with its versions, scales, saved analyses and links to codes (owners only; the database cascades). */
 export async function deleteDataset(options: { userId: string; projectId: string; datasetId: string }): Promise<void> {
   await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'project:update' });
   const { count } = await db.dataset.deleteMany({ where: { id: options.datasetId, projectId: options.projectId } });

@@ -11,6 +11,10 @@ export interface SourceListItem {
   wordCount: number;
   folderId: string | null;
   folderName: string | null;
+  interviewee: string;
+  authors: string;
+  caseId: string | null;
+  caseName: string | null;
   addedBy: string | null;
   createdAt: string;
 }
@@ -28,7 +32,11 @@ export async function listSources(options: { userId: string; projectId: string; 
       wordCount: true,
       folderId: true,
       createdAt: true,
+      interviewee: true,
+      authors: true,
+      caseId: true,
       folder: { select: { name: true } },
+      case: { select: { name: true } },
       createdBy: { select: { name: true } },
     },
     orderBy: { createdAt: 'desc' },
@@ -41,6 +49,10 @@ export async function listSources(options: { userId: string; projectId: string; 
     wordCount: r.wordCount,
     folderId: r.folderId,
     folderName: r.folder?.name ?? null,
+    interviewee: r.interviewee,
+    authors: r.authors,
+    caseId: r.caseId,
+    caseName: r.case?.name ?? null,
     addedBy: r.createdBy?.name ?? null,
     createdAt: r.createdAt.toISOString(),
   }));

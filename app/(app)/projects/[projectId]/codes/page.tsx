@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { CreateCodeForm } from '@/components/codes/code-forms';
+import { CodebookFilterForm } from '@/components/codes/codebook-filter-form';
 import { CodeRowEdit } from '@/components/codes/code-row-edit';
 import { Pager, pageParam } from '@/components/codes/pager';
 import { can } from '@/lib/auth/roles';
+import { codebookHref, filterCodes, parseCodebookFilters } from '@/lib/coding/codebook-filter';
 import { nextColor } from '@/lib/coding/colors';
 import { LEVEL_NAME, toCodeLevel } from '@/lib/coding/hierarchy-types';
 import { listCodes } from '@/lib/server/data/code/list-codes';
@@ -17,7 +19,7 @@ export const metadata: Metadata = { title: 'Codebook' };
 /** Codes per page of the codebook table: a 2,000-code codebook is ten light pages, not one 8 MB page. */
 const CODES_PER_PAGE = 200;
 
-type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<{ page?: string | string[]; q?: string | string[] }> };
+type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function CodebookPage(props: Props) {
   const [{ projectId }, search] = await Promise.all([props.params, props.searchParams]);
@@ -26,20 +28,14 @@ export default async function CodebookPage(props: Props) {
   const canWrite = can(project.role, 'coding:write');
   const base = `/projects/${project.id}`;
   const segments = codes.reduce((n, c) => n + c.segmentCount, 0);
-  const q = (Array.isArray(search.q) ? search.q[0] : search.q)?.trim() ?? '';
-  const needle = q.toLocaleLowerCase();
-  const found = needle ? codes.filter((c) => [c.name, c.label ?? '', c.definition].some((s) => s.toLocaleLowerCase().includes(needle))) : codes;
+  // Search and filters live in the URL (?q=&level=&usage=), so a filtered codebook can be linked to.
+  const filters = parseCodebookFilters(search);
+  const found = filterCodes(codes, filters);
   const pageCount = Math.max(1, Math.ceil(found.length / CODES_PER_PAGE));
   const page = Math.min(pageCount, pageParam(search.page));
   const offset = (page - 1) * CODES_PER_PAGE;
   const shown = found.slice(offset, offset + CODES_PER_PAGE);
-  const href = (p: number) => {
-    const params = new URLSearchParams();
-    if (q) params.set('q', q);
-    if (p > 1) params.set('page', String(p));
-    const query = params.toString();
-    return `${base}/codes${query ? `?${query}` : ''}`;
-  };
+  const href = (p: number) => codebookHref(`${base}/codes`, filters, p);
   const pager = found.length > CODES_PER_PAGE && (
     <Pager noun="Codes" label="Pages of codes" page={page} pageCount={pageCount} offset={offset} shown={shown.length} total={found.length} href={href} />
   );
@@ -68,21 +64,9 @@ export default async function CodebookPage(props: Props) {
           <p className="empty">No codes yet. Code text in a source, or add codes here.</p>
         ) : (
           <>
-            {(q || codes.length > CODES_PER_PAGE) && (
-              <form className="codebook-filter" role="search" action={`${base}/codes`}>
-                <label htmlFor="codebook-q">Find a code</label>
-                <input id="codebook-q" type="search" name="q" defaultValue={q} placeholder="Name, label or definition" />
-                <button type="submit" className="btn btn-secondary btn-sm">
-                  Find
-                </button>
-                {q && (
-                  <span className="muted">
-                    {found.length} {found.length === 1 ? 'code matches' : 'codes match'} “{q}” · <Link href={`${base}/codes`}>Show all</Link>
-                  </span>
-                )}
-              </form>
-            )}
+            <CodebookFilterForm action={`${base}/codes`} filters={filters} matches={found.length} />
             {pager}
+            {found.length === 0 && <p className="empty">No codes match.</p>}
             {found.length > 0 && (
               <table className="table" aria-label="Codes">
                 <thead>

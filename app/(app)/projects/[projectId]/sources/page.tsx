@@ -3,12 +3,15 @@ import Link from 'next/link';
 
 import { FolderPanel } from '@/components/sources/folder-panel';
 import { PasteSourceForm } from '@/components/sources/paste-source-form';
+import { SourceFilterBar } from '@/components/sources/source-filters';
+import filterStyles from '@/components/sources/source-filters.module.css';
 import { SourceUploader } from '@/components/sources/source-uploader';
 import { can } from '@/lib/auth/roles';
 import { listFolders } from '@/lib/server/data/folder/list-folders';
 import { listSources } from '@/lib/server/data/source/list-sources';
 import { env } from '@/lib/server/env';
 import { loadProjectPage } from '@/lib/server/pages';
+import { filterSources, isFiltered, parseSourceFilters } from '@/lib/sources/filter';
 import { isSourceKind, SOURCE_KIND_LABELS } from '@/lib/sources/kinds';
 
 import { createFolderAction, deleteFolderAction, pasteSourceAction } from './actions';
@@ -17,12 +20,16 @@ export const metadata: Metadata = { title: 'Sources' };
 
 const FORMAT_LABELS: Record<string, string> = { txt: 'Text', md: 'Markdown', docx: 'Word', pdf: 'PDF', html: 'Web page', vtt: 'WebVTT', srt: 'SRT', paste: 'Pasted' };
 
-export default async function SourcesPage(props: { params: Promise<{ projectId: string }>; searchParams: Promise<{ folder?: string }> }) {
+export default async function SourcesPage(props: { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, project } = await loadProjectPage((await props.params).projectId);
-  const { folder } = await props.searchParams;
+  // Search and filters live in the URL (?q=&kind=&folder=&case=), so a filtered list can be linked to.
+  const filters = parseSourceFilters(await props.searchParams);
   const [folders, all] = await Promise.all([listFolders({ userId: user.id, projectId: project.id }), listSources({ userId: user.id, projectId: project.id })]);
-  const current = folders.find((f) => f.id === folder);
-  const sources = current ? all.filter((s) => s.folderId === current.id) : all;
+  const current = folders.find((f) => f.id === filters.folder);
+  const sources = filterSources(all, filters);
+  const filtered = isFiltered(filters);
+  // The cases the project's sources belong to, for the case filter.
+  const cases = [...new Map(all.filter((s) => s.caseId).map((s) => [s.caseId!, { id: s.caseId!, name: s.caseName ?? '' }])).values()].sort((a, b) => a.name.localeCompare(b.name));
   const canWrite = can(project.role, 'sources:write');
   const base = `/projects/${project.id}/sources`;
   const totalWords = sources.reduce((n, s) => n + s.wordCount, 0);
@@ -55,8 +62,13 @@ export default async function SourcesPage(props: { params: Promise<{ projectId: 
             </section>
           )}
           <section className="card">
-            {sources.length === 0 ? (
+            {all.length > 0 && <SourceFilterBar action={base} filters={filters} folders={folders} cases={cases} shown={sources.length} total={all.length} />}
+            {all.length === 0 ? (
               <p className="empty">{canWrite ? 'No sources yet. Import interview transcripts or articles above.' : 'No sources yet.'}</p>
+            ) : sources.length === 0 ? (
+              <p className="empty" data-testid="no-matching-sources">
+                No sources match {filtered ? 'these filters' : 'this view'}.
+              </p>
             ) : (
               <table className="table" aria-label="Sources">
                 <thead>
@@ -68,6 +80,7 @@ export default async function SourcesPage(props: { params: Promise<{ projectId: 
                       Words
                     </th>
                     <th scope="col">Folder</th>
+                    {cases.length > 0 && <th scope="col">Case</th>}
                     <th scope="col">Added</th>
                   </tr>
                 </thead>
@@ -76,6 +89,7 @@ export default async function SourcesPage(props: { params: Promise<{ projectId: 
                     <tr key={s.id}>
                       <td>
                         <Link href={`${base}/${s.id}`}>{s.title}</Link>
+                        {(s.interviewee || s.authors) && <div className={`muted ${filterStyles.people}`}>{s.interviewee || s.authors}</div>}
                       </td>
                       <td>
                         <span className={`badge kind-${s.kind}`}>{isSourceKind(s.kind) ? SOURCE_KIND_LABELS[s.kind] : s.kind}</span>
@@ -83,6 +97,7 @@ export default async function SourcesPage(props: { params: Promise<{ projectId: 
                       <td>{FORMAT_LABELS[s.format] ?? s.format}</td>
                       <td style={{ textAlign: 'right' }}>{s.wordCount.toLocaleString('en-GB')}</td>
                       <td>{s.folderName ?? <span className="muted">—</span>}</td>
+                      {cases.length > 0 && <td>{s.caseName ?? <span className="muted">—</span>}</td>}
                       <td className="muted">
                         {new Date(s.createdAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })}
                         {s.addedBy ? ` · ${s.addedBy}` : ''}

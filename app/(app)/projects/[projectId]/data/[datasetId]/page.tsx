@@ -48,8 +48,14 @@ export default async function DatasetPage(props: Props) {
         variableCount={variables.length}
         tab={tab}
         counts={{ scales: scales.length, analyses: analyses.length }}
+        canDelete={can(project.role, 'project:update')}
       />
-      {tab === 'variables' && <VariableView variables={variables} />}
+      {tab === 'variables' && (
+        <VariableView
+          variables={variables}
+          edit={canWrite && isLatest ? { projectId: project.id, datasetId: dataset.id, baseVersionId: dataset.latest.id, latestNumber: dataset.latest.number } : undefined}
+        />
+      )}
       {tab === 'data' && <DataGrid key={viewed.id} projectId={project.id} datasetId={dataset.id} versionId={viewed.id} rowCount={viewed.rowCount} variables={variables} />}
       {tab === 'compute' &&
         (canWrite ? (
