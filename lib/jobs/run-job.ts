@@ -11,7 +11,6 @@ import { prepareSource } from '../sources/prepare-source';
 import { caseJobs } from './case-jobs';
 import { datasetJobs } from './dataset-jobs';
 import { mixedJobs } from './mixed-jobs';
-import { queryJobs } from './query-jobs';
 import { saturationJobs } from './saturation-jobs';
 import { queryJobs } from './query-jobs';
 import { searchJobs } from './search-jobs';
@@ -41,7 +40,6 @@ export type JobOutcome<O = unknown> = { ok: true; value: O } | { ok: false; erro
 export const pureJobs = {
   ...datasetJobs,
   ...mixedJobs,
-  ...queryJobs,
   ...saturationJobs,
   ...queryJobs,
   ...caseJobs,
