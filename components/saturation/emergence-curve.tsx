@@ -42,7 +42,8 @@ export function EmergenceCurve({ points, reachedAt, projectName }: EmergenceCurv
   const n = points.length;
   const width = M.left + PW + M.right + LEGEND;
   const height = M.top + PH + M.bottom;
-  const x = d3.scaleLinear().domain([0, Math.max(n, 1)]).range([M.left, M.left + PW]);
+  // Source p sits at x = p; half a step of room on the right keeps its band and jump inside.
+  const x = d3.scaleLinear().domain([0, Math.max(n, 1) + 0.5]).range([M.left, M.left + PW]);
   const top = Math.max(1, ...points.map((p) => p.cumulative[1]), ...points.map((p) => p.cumulative[2]));
   const y = d3.scaleLinear().domain([0, top]).nice().range([M.top + PH, M.top]);
   const integer = (v: number) => (Number.isInteger(v) ? String(v) : '');
@@ -51,7 +52,7 @@ export function EmergenceCurve({ points, reachedAt, projectName }: EmergenceCurv
       .line<[number, number]>()
       .x((d) => x(d[0]))
       .y((d) => y(d[1]))
-      .curve(d3.curveStepAfter)([[0, 0], ...points.map((p): [number, number] => [p.position, p.cumulative[level]]), ...(n ? [[n, points[n - 1].cumulative[level]] as [number, number]] : [])]) ?? '';
+      .curve(d3.curveStepAfter)([[0, 0], ...points.map((p): [number, number] => [p.position, p.cumulative[level]]), ...(n ? [[n + 0.5, points[n - 1].cumulative[level]] as [number, number]] : [])]) ?? '';
   const tests = points.filter((p) => p.saturationTest);
   const last = points[n - 1];
   const description =
@@ -64,7 +65,9 @@ export function EmergenceCurve({ points, reachedAt, projectName }: EmergenceCurv
   return (
     <PlotFigure title="Emergence curve" description={description} width={width} height={height} filename={`${projectName} emergence curve`}>
       {tests.map((p) => (
-        <rect key={p.position} x={x(p.position - 1)} width={x(p.position) - x(p.position - 1)} y={M.top} height={PH} fill={PLOT.region} data-testid="test-band" />
+        <rect key={p.position} x={x(p.position - 0.5)} width={x(p.position + 0.5) - x(p.position - 0.5)} y={M.top} height={PH} fill={PLOT.region} data-testid="test-band">
+          <title>{`Test source ${p.position}: ${p.title}`}</title>
+        </rect>
       ))}
       {reachedAt !== null ? (
         <g>
@@ -75,7 +78,14 @@ export function EmergenceCurve({ points, reachedAt, projectName }: EmergenceCurv
         </g>
       ) : null}
       {SERIES.map((s) => (
-        <path key={s.level} d={line(s.level)} fill="none" stroke={s.stroke} strokeWidth={s.width} strokeDasharray={s.dash || undefined} data-testid={`curve-${s.level}`} />
+        <g key={s.level}>
+          <path d={line(s.level)} fill="none" stroke={s.stroke} strokeWidth={s.width} strokeDasharray={s.dash || undefined} data-testid={`curve-${s.level}`} />
+          {points.map((p) => (
+            <circle key={p.position} cx={x(p.position)} cy={y(p.cumulative[s.level])} r={2.75} fill={s.stroke}>
+              <title>{`${p.position}. ${p.title}: ${p.cumulative[s.level]} ${s.name.toLowerCase()}`}</title>
+            </circle>
+          ))}
+        </g>
       ))}
       <AxisBottom scale={x} at={M.top + PH} label="Sources in coding order" labelOffset={42} ticks={Math.min(10, Math.max(n, 1))} format={integer} />
       <AxisLeft scale={y} at={M.left} label="Cumulative codes" labelOffset={44} format={integer} />

@@ -15,6 +15,8 @@ export interface HoldOutSourceOption {
   title: string;
   kind: string;
   saturationTest: boolean;
+  /** Has codings already (a poor choice for a test source unless they came after the snapshot). */
+  coded: boolean;
 }
 
 const KIND: Record<string, string> = { literature: 'article', interview: 'interview', fieldnote: 'field note', document: 'document', other: 'other' };
@@ -36,6 +38,7 @@ export function HoldOutPanel(props: { projectId: string; sources: HoldOutSourceO
   const toRemove = [...current].filter((id) => !chosen.has(id));
 
   const save = async (newSnapshot = false) => {
+    if (newSnapshot && !window.confirm('Take a new snapshot of today’s hierarchy? What the test sources added so far will then no longer count as new.')) return;
     setPending(true);
     setError(null);
     const url = `/api/projects/${encodeURIComponent(props.projectId)}/saturation/test-set`;
@@ -78,7 +81,7 @@ export function HoldOutPanel(props: { projectId: string; sources: HoldOutSourceO
                     }}
                   />
                   <span>
-                    {s.title} <span className="muted">({KIND[s.kind] ?? s.kind})</span>
+                    {s.title} <span className="muted">({KIND[s.kind] ?? s.kind}{s.coded && !s.saturationTest ? ', already coded' : ''})</span>
                   </span>
                 </label>
               </li>

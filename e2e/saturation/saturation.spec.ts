@@ -12,9 +12,10 @@ const ARTICLE = 'Sellers on marketplaces report that the platform suspended thei
 async function pasteSource(page: Page, title: string, kind: string, text: string) {
   await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Sources' }).click();
   await page.getByText('Or paste text').click();
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Kind').selectOption(kind);
-  await page.getByLabel('Text', { exact: true }).fill(text);
+  const form = page.getByRole('form', { name: 'Paste text' });
+  await form.getByLabel('Title').fill(title);
+  await form.getByLabel('Kind').selectOption(kind);
+  await form.getByLabel('Text', { exact: true }).fill(text);
   await page.getByRole('button', { name: 'Add source' }).click();
   await expect(page.getByTestId('workbench')).toHaveAttribute('data-ready', 'true');
 }

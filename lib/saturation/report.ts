@@ -29,6 +29,8 @@ export interface EmergenceRow extends EmergencePoint {
   codingOrder: number | null;
   /** Codes (any level) applied here that no earlier source had: Guest et al.'s unit. */
   newCodes: number;
+  /** Whether it has any coding (a source the user placed in the order may have none). */
+  coded: boolean;
 }
 
 export interface SaturationReport {
@@ -57,7 +59,7 @@ export function saturationReport(input: SaturationReportInput): SaturationReport
     mode: order.mode,
     emergence: points.map((p, i) => {
       const s = order.ordered[i];
-      return { ...p, title: s.title, kind: s.kind, saturationTest: s.saturationTest, codingOrder: s.codingOrder, newCodes: fresh[i] };
+      return { ...p, title: s.title, kind: s.kind, saturationTest: s.saturationTest, codingOrder: s.codingOrder, newCodes: fresh[i], coded: s.firstCodedAt !== null };
     }),
     uncoded: order.uncoded.map((s) => ({ id: s.id, title: s.title, kind: s.kind, saturationTest: s.saturationTest })),
     codes: Object.fromEntries(input.codes.map((c) => [c.id, { label: c.label, name: c.name, level: c.level }])),

@@ -45,7 +45,10 @@ export default async function SaturationPage(props: Props) {
       <span className="muted">—</span>
     );
   const exportQuery = query.base !== undefined || query.run !== undefined || query.threshold !== undefined ? `&base=${g.options.base}&run=${g.options.run}&threshold=${g.options.threshold * 100}` : '';
-  const allSources = [...report.emergence.map((p) => ({ id: p.sourceId, title: p.title, kind: p.kind, saturationTest: p.saturationTest })), ...report.uncoded];
+  const allSources = [
+    ...report.emergence.map((p) => ({ id: p.sourceId, title: p.title, kind: p.kind, saturationTest: p.saturationTest, coded: p.coded })),
+    ...report.uncoded.map((s) => ({ ...s, coded: false })),
+  ];
 
   return (
     <>
