@@ -151,7 +151,7 @@ export function CaseMatrix(props: {
                         <td key={c.id} className={styles.matrixCell}>
                           <SummaryCell api={api} caseId={r.caseId} codeId={c.id} label={`Summary of ${columnHeading(c)} for ${r.caseName}`} text={r.summaries[j]} canEdit={props.canSummarize} />
                           {n > 0 ? (
-                            <button type="button" className={`${styles.cellButton} ${styles.meta}`} aria-pressed={pressed} aria-label={label} onClick={() => setOpen(pressed ? null : { caseId: r.caseId, codeId: c.id })}>
+                            <button type="button" className={`${styles.cellButton} ${styles.meta}`} style={{ display: 'block', margin: '0.15rem auto 0' }} aria-pressed={pressed} aria-label={label} onClick={() => setOpen(pressed ? null : { caseId: r.caseId, codeId: c.id })}>
                               {n} seg.
                             </button>
                           ) : null}
@@ -211,7 +211,7 @@ function SummaryCell(props: { api: string; caseId: string; codeId: string; label
         }}
       />
       {status ? (
-        <span className={styles.saved} role="status">
+        <span className={styles.saved} role="status" style={{ display: 'block' }}>
           {status}
         </span>
       ) : null}
