@@ -37,7 +37,11 @@ function EditForm(props: { projectId: string; datasetId: string; baseVersionId: 
   const [errors, setErrors] = useState<Partial<Record<keyof MetadataForm, string>>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = (patch: Partial<MetadataForm>) => setForm((f) => ({ ...f, ...patch }));
+  const set = (patch: Partial<MetadataForm>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    // A field's message goes once the field is edited; the check runs again on save.
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch))));
+  };
   const next = props.latestNumber + 1;
 
   async function save(e: React.FormEvent) {

@@ -364,6 +364,7 @@ test('edit a variable after import: label and type make version 2; a bad type ch
   await form.getByRole('button', { name: 'Save as version 2' }).click();
   await expect(form.getByText('“n/a” is not a number')).toBeVisible();
   await form.getByLabel('Missing codes').fill('');
+  await expect(form.getByText('“n/a” is not a number')).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('variable-edit-form.png'), fullPage: true });
   await form.getByRole('button', { name: 'Save as version 2' }).click();
   await expect(page.getByTestId('version-picker')).toContainText('v2 · Edited 收入: label, type');
