@@ -8,18 +8,10 @@ import type { CodeMatrix, CoOccurrenceMatrix } from '@/lib/queries/types';
 import type { CellView } from '@/lib/server/data/queries/types';
 
 import { MatrixHeatmap, type HeatmapAxisItem } from './matrix-heatmap';
-import { cellUrl, exportUrl, type FilterState, type MatrixKind, type MatrixSettings, matrixUrl, NO_FILTER } from './query-urls';
+import { cellUrl, exportUrl, type FilterState, type MatrixKind, type MatrixSettings, matrixUrl, NO_FILTER, QUERY_TABS, type QueryTab } from './query-urls';
 import { QueryFilters, type QueryFilterOptions } from './query-filters';
 import { RetrievalPanel } from './retrieval-panel';
 import { SegmentList, UnitList } from './segment-list';
-
-export type QueryTab = MatrixKind | 'retrieval';
-export const QUERY_TABS: ReadonlyArray<{ tab: QueryTab; label: string }> = [
-  { tab: 'source', label: 'Code × source' },
-  { tab: 'case', label: 'Code × case' },
-  { tab: 'cooccurrence', label: 'Co-occurrence' },
-  { tab: 'retrieval', label: 'Retrieval' },
-];
 
 const UNIT_LABEL = { overlap: 'Overlapping spans', paragraph: 'Same paragraph', turn: 'Same speaker turn' } as const;
 const UNIT_HELP = {

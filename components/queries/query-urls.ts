@@ -12,6 +12,15 @@ export interface FilterState {
 export const NO_FILTER: FilterState = { kind: '', coder: '', from: '', to: '', attribute: '', attributeValue: '' };
 
 export type MatrixKind = 'source' | 'case' | 'cooccurrence';
+
+/** The tabs of the Queries page (here, not in the client component, so the server page can read them). */
+export type QueryTab = MatrixKind | 'retrieval';
+export const QUERY_TABS: ReadonlyArray<{ tab: QueryTab; label: string }> = [
+  { tab: 'source', label: 'Code × source' },
+  { tab: 'case', label: 'Code × case' },
+  { tab: 'cooccurrence', label: 'Co-occurrence' },
+  { tab: 'retrieval', label: 'Retrieval' },
+];
 export interface MatrixSettings {
   matrix: MatrixKind;
   unit: 'overlap' | 'paragraph' | 'turn';

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 
-import { QueriesView, QUERY_TABS, type QueryTab } from '@/components/queries/queries-view';
+import { QueriesView } from '@/components/queries/queries-view';
+import { QUERY_TABS, type QueryTab } from '@/components/queries/query-urls';
 import { queryOptions } from '@/lib/server/data/queries/queries';
 import { loadProjectPage } from '@/lib/server/pages';
 
