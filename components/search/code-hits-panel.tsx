@@ -82,7 +82,7 @@ export function CodeHitsPanel({ projectId, query, filters, codes, totalHits }: C
       <h2>Code the {totalHits === 1 ? 'hit' : `${totalHits} hits`}</h2>
       <div className={styles.codeRow}>
         <div className={styles.filterField}>
-          <label htmlFor={codeSelect}>Code</label>
+          <label htmlFor={codeSelect}>Code to apply</label>
           <select id={codeSelect} value={codeId} onChange={(e) => (setCodeId(e.target.value), setPlan(null))} disabled={busy}>
             <option value="">Choose a code…</option>
             {codes.map((c) => (
@@ -93,13 +93,15 @@ export function CodeHitsPanel({ projectId, query, filters, codes, totalHits }: C
           </select>
         </div>
         <fieldset className={styles.units} disabled={busy}>
-          <legend>Code</legend>
-          {(['hit', 'paragraph', 'turn'] as const).map((u) => (
-            <label key={u}>
-              <input type="radio" name="unit" value={u} checked={unit === u} onChange={() => (setUnit(u), setPlan(null))} />
-              {u === 'hit' ? 'Each hit' : u === 'paragraph' ? "Each hit's paragraph" : "Each hit's speaker turn"}
-            </label>
-          ))}
+          <legend>What to code</legend>
+          <div className={styles.unitChoices}>
+            {(['hit', 'paragraph', 'turn'] as const).map((u) => (
+              <label key={u}>
+                <input type="radio" name="unit" value={u} checked={unit === u} onChange={() => (setUnit(u), setPlan(null))} />
+                {u === 'hit' ? 'Each hit (the matched words)' : u === 'paragraph' ? "Each hit's paragraph" : "Each hit's speaker turn"}
+              </label>
+            ))}
+          </div>
         </fieldset>
         <button type="button" className="btn" onClick={review} disabled={busy || !!plan}>
           Code all hits…

@@ -36,9 +36,6 @@ export function HitList({ projectId, query, sources }: HitListProps) {
             {s.hits.map((h, i) => (
               <li key={h.start}>
                 <Link className={styles.hit} href={hitHref(projectId, s.sourceId, query, h.start)} aria-label={`Hit ${i + 1} of ${s.total} in ${s.title}: ${h.text}`}>
-                  <span className={styles.hitPos} aria-hidden="true">
-                    {i + 1}
-                  </span>
                   {h.before}
                   <mark>{h.text}</mark>
                   {h.after}

@@ -54,13 +54,14 @@ test('search a Chinese phrase across sources, code all hits after a confirmation
   const interviewGroup = results.locator(`section[data-source-id="${interview}"]`);
   await expect(interviewGroup.getByRole('listitem')).toHaveCount(2);
   await expect(interviewGroup.locator('mark')).toHaveText([PHRASE, PHRASE]);
-  await expect(interviewGroup.getByRole('listitem').first()).toContainText('卖家：我们信任平台，但物流太慢。');
+  // Context stays within the hit's paragraph.
+  await expect(interviewGroup.getByRole('listitem').first()).toHaveText(`卖家：我们${PHRASE}，但物流太慢。`);
   await expect(results.locator(`section[data-source-id="${fieldNote}"] mark`)).toHaveText([PHRASE]);
   await page.screenshot({ path: testInfo.outputPath('search-page.png'), fullPage: true });
 
   // Code all hits: the confirmation counts what will be created, and where.
   const panel = page.getByTestId('code-hits');
-  await panel.getByLabel('Code', { exact: true }).selectOption({ label: '平台信任' });
+  await panel.getByLabel('Code to apply').selectOption(code.id);
   await panel.getByRole('button', { name: 'Code all hits…' }).click();
   const dialog = page.getByRole('alertdialog');
   await expect(dialog.getByTestId('code-hits-plan')).toHaveText('This will create 2 codings in 2 sources; 1 already coded by you is skipped.');

@@ -54,10 +54,16 @@ export function searchTexts(texts: readonly SearchText[], query: string, options
     out.push({
       sourceId: t.id,
       total: hits.length,
-      hits: hits.slice(0, perSource).map((h) => ({ start: h.start, end: h.end, ...excerpt(t.text, h.start, h.end, context) })),
+      hits: hits.slice(0, perSource).map((h) => ({ start: h.start, end: h.end, ...withinParagraph(excerpt(t.text, h.start, h.end, context)) })),
     });
   }
   return out;
+}
+
+/** Context stops at the hit's paragraph: the next line is another speaker or another topic. */
+function withinParagraph(e: { text: string; before: string; after: string }): { text: string; before: string; after: string } {
+  const nl = e.after.indexOf('\n');
+  return { text: e.text, before: e.before.slice(e.before.lastIndexOf('\n') + 1), after: nl === -1 ? e.after : e.after.slice(0, nl) };
 }
 
 /** The ranges to code in one source. */

@@ -160,6 +160,8 @@ describe('searchTexts and rangesForHits', () => {
       ['c', 2, 1],
     ]);
     expect(results[0].hits[0]).toMatchObject({ start: 6, end: 8, text: '信任', before: '…：我们', after: '平台。' });
+    // Context stops at the paragraph: '信任\n信任' gives the first hit no context after it.
+    expect(results[1].hits[0]).toEqual({ start: 0, end: 2, text: '信任', before: '', after: '' });
   });
 
   it('plans the ranges to code per unit', () => {
