@@ -45,7 +45,8 @@ export function EmergenceCurve({ points, reachedAt, projectName }: EmergenceCurv
   // Source p sits at x = p; half a step of room on the right keeps its band and jump inside.
   const x = d3.scaleLinear().domain([0, Math.max(n, 1) + 0.5]).range([M.left, M.left + PW]);
   const top = Math.max(1, ...points.map((p) => p.cumulative[1]), ...points.map((p) => p.cumulative[2]));
-  const y = d3.scaleLinear().domain([0, top]).nice().range([M.top + PH, M.top]);
+  // Headroom above the highest count, so the top step is not drawn on the frame.
+  const y = d3.scaleLinear().domain([0, top + Math.max(1, Math.ceil(top * 0.08))]).nice().range([M.top + PH, M.top]);
   const integer = (v: number) => (Number.isInteger(v) ? String(v) : '');
   const line = (level: 1 | 2 | 3) =>
     d3

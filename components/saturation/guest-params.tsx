@@ -40,7 +40,7 @@ export function GuestParams(props: { base: number; run: number; threshold: numbe
         <input id="guest-run" type="number" min={1} step={1} required value={run} onChange={(e) => setRun(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor="guest-threshold">New information ≤ (%)</label>
+        <label htmlFor="guest-threshold">New-information threshold (≤ %)</label>
         <input id="guest-threshold" type="number" min={0} max={100} step="any" required value={threshold} onChange={(e) => setThreshold(e.target.value)} />
       </div>
       <button type="submit" className="btn btn-secondary" disabled={pending}>

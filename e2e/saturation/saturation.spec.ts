@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 import { expect, type Page, test } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 
 import { codeSelection } from '../fixtures/code-selection';
 import { newUser, signUp } from '../fixtures/users';
@@ -26,6 +27,26 @@ async function openSource(page: Page, title: string) {
   await expect(page.getByTestId('workbench')).toHaveAttribute('data-ready', 'true');
 }
 
+/** Codes a phrase and waits until the codebook beside the text lists the code (the server answered). */
+async function code(page: Page, phrase: string, name: string) {
+  await codeSelection(page, phrase, name);
+  await expect(page.getByRole('complementary', { name: 'Codebook' }).getByRole('button', { name: new RegExp(`${name} : .* in this source`) })).toBeVisible();
+}
+
+/** Waits until the open source has `n` codings stored: reloads and counts the highlighted codings. */
+async function expectStoredCodings(page: Page, n: number) {
+  const count = () =>
+    page.getByTestId('source-document').evaluate((root) => {
+      const ids = new Set<string>();
+      for (const span of root.querySelectorAll<HTMLElement>('.gw-coding[data-coding-ids]')) for (const id of (span.dataset.codingIds ?? '').split(/\s+/).filter(Boolean)) ids.add(id);
+      return ids.size;
+    });
+  await expect.poll(count).toBe(n);
+  await page.reload();
+  await expect(page.getByTestId('workbench')).toHaveAttribute('data-ready', 'true');
+  await expect.poll(count).toBe(n);
+}
+
 const codeRow = (page: Page, name: string) => page.locator('li[data-code-id]', { has: page.getByRole('link', { name, exact: true }) }).last();
 
 async function groupIntoCategory(page: Page, concepts: string[], name: string) {
@@ -45,8 +66,9 @@ test('mark two sources as a saturation test set, code them, and read the saturat
 
   // The main sample: one interview coded, its concepts grouped into a category.
   await pasteSource(page, 'Interview 01', 'interview', FIRST);
-  await codeSelection(page, 'we sent samples to bloggers', 'seeding reviews');
-  await codeSelection(page, 'We answer every complaint within a day', 'fast complaint handling');
+  await code(page, 'we sent samples to bloggers', 'seeding reviews');
+  await code(page, 'We answer every complaint within a day', 'fast complaint handling');
+  await expectStoredCodings(page, 2);
   await groupIntoCategory(page, ['seeding reviews', 'fast complaint handling'], 'Substituting for reputation');
 
   // Two more sources, not coded yet: they become the test set.
@@ -65,9 +87,11 @@ test('mark two sources as a saturation test set, code them, and read the saturat
   // Code the test sources after the snapshot: the interview only with a known concept, the
   // article with a new concept that becomes a new category.
   await openSource(page, 'Interview 02');
-  await codeSelection(page, 'we sent samples to bloggers', 'seeding reviews');
+  await code(page, 'we sent samples to bloggers', 'seeding reviews');
+  await expectStoredCodings(page, 1);
   await openSource(page, 'Article 01');
-  await codeSelection(page, 'the platform suspended their account', 'account suspension');
+  await code(page, 'the platform suspended their account', 'account suspension');
+  await expectStoredCodings(page, 1);
   await groupIntoCategory(page, ['account suspension'], 'Platform dependence');
 
   await nav.getByRole('link', { name: 'Saturation' }).click();
@@ -98,8 +122,11 @@ test('mark two sources as a saturation test set, code them, and read the saturat
 
   await page.getByRole('heading', { name: 'Emergence curve' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('saturation-emergence.png'), fullPage: false });
-  await page.getByRole('heading', { name: 'Hold-out saturation test' }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: testInfo.outputPath('saturation-report.png'), fullPage: true });
+  const section = (name: string) => page.locator('section', { has: page.getByRole('heading', { name, level: 2 }) });
+  // The sticky page header would cover the top of an element screenshot.
+  const style = 'header { visibility: hidden !important; }';
+  await section('Hold-out saturation test').screenshot({ path: testInfo.outputPath('saturation-report.png'), style });
+  await section('Guest, Namey & Chen (2020) assessment').screenshot({ path: testInfo.outputPath('saturation-guest.png'), style });
 
   // Adjusted parameters: base 1 (2 codes), run 1: source 2 adds 0 of 2 (0 %) → reached at source 1; source 3 adds 1 (50 %).
   await page.getByLabel('Base size').fill('1');
@@ -122,4 +149,6 @@ test('mark two sources as a saturation test set, code them, and read the saturat
   const docx = await page.request.get(`/api/projects/${projectId}/saturation/export?format=docx`);
   expect(docx.status()).toBe(200);
   expect(docx.headers()['content-type']).toContain('wordprocessingml');
+  const documentXml = strFromU8(unzipSync(new Uint8Array(await docx.body()))['word/document.xml']);
+  expect(documentXml).toMatch(/2 test sources \(1 article, 1 interview\) added 1 new category \(B\d Platform dependence\) and no new relations\./);
 });
