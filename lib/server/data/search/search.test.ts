@@ -6,7 +6,7 @@ import { db } from '../../db/client';
 import { rejection } from '../../testing/rejection';
 import { createCode } from '../code/create-code';
 import { applyCode } from '../coding/apply-code';
-import { createSourceFromText } from '../source/create-source';
+import { createSourceFromFile, createSourceFromText } from '../source/create-source';
 import { codeSearchHits } from './code-search-hits';
 import { searchSources } from './search-sources';
 
@@ -104,6 +104,26 @@ describe('coding search hits', () => {
     const rows = await db.coding.findMany({ where: { codeId: code.id }, select: { start: true, end: true }, orderBy: { start: 'asc' } });
     const cps = [...INTERVIEW];
     expect(rows.map((r) => cps.slice(r.start, r.end).join(''))).toEqual(['卖家说：我们信任平台，也信任买家。', '买家：ＡＩ推荐我不太信任。']);
+  });
+
+  it("codes each hit's speaker turn in an imported transcript", async () => {
+    const { owner, project, code } = await setup();
+    const vtt = ['WEBVTT', '', '00:00:01.000 --> 00:00:04.000', '<v 卖家>我们信任平台。', '但是物流太慢。', '', '00:00:05.000 --> 00:00:07.000', '<v 买家>我也信任。', ''].join('\n');
+    const source = await createSourceFromFile({ userId: owner.id, projectId: project.id, fileName: 'interview.vtt', bytes: new TextEncoder().encode(vtt) });
+    const stored = await db.source.findUniqueOrThrow({ where: { id: source.id }, select: { text: true, structure: true } });
+    const turns = (JSON.parse(stored.structure!) as { turns: Array<{ start: number; end: number }> }).turns;
+    expect(turns).toHaveLength(2);
+    const done = await codeSearchHits({
+      userId: owner.id,
+      projectId: project.id,
+      input: { query: '信任', filters: { sourceIds: [source.id] }, codeId: code.id, unit: 'turn', dryRun: false },
+    });
+    expect(done).toMatchObject({ hits: 2, codings: 2, sources: 1 });
+    const rows = await db.coding.findMany({ where: { codeId: code.id }, select: { start: true, end: true }, orderBy: { start: 'asc' } });
+    // Each coding is exactly one speaker turn, the first spanning two lines.
+    expect(rows).toEqual(turns.map((t) => ({ start: t.start, end: t.end })));
+    const cps = [...stored.text];
+    expect(cps.slice(rows[0].start, rows[0].end).join('')).toContain('但是物流太慢');
   });
 
   it('refuses viewers, codes of another project, and a search without hits', async () => {
