@@ -3,7 +3,6 @@
 import * as d3 from 'd3';
 import type { KeyboardEvent } from 'react';
 
-import { estimateTextWidth } from '@/components/plots/axes';
 import { PlotFigure } from '@/components/plots/plot-figure';
 import { PLOT } from '@/components/plots/theme';
 
@@ -36,6 +35,8 @@ export interface MatrixHeatmapProps {
 }
 
 const MAX_LABEL = 34;
+/** Label width in px: CJK and other wide characters take a full em, the rest about 0.6 em. */
+const textWidth = (text: string, size: number = PLOT.fontSize) => [...text].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 1 : 0.6) * size, 0);
 const short = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
 
 /**
@@ -47,13 +48,13 @@ export function MatrixHeatmap(props: MatrixHeatmapProps) {
   const { rows, columns, counts, mode = 'count', isBlank = () => false, unitNoun, selected, onSelect } = props;
   const cell = Math.max(30, Math.min(56, Math.floor(720 / Math.max(1, columns.length))));
   const rowHeight = 26;
-  const rowLabelWidth = Math.ceil(Math.max(40, ...rows.map((r) => estimateTextWidth(short(r.label), PLOT.fontSize) + (r.depth ?? 0) * 14))) + 12;
-  const top = Math.ceil(Math.max(30, ...columns.map((c) => estimateTextWidth(short(c.label), PLOT.fontSize))) * Math.SQRT1_2) + 24;
+  const rowLabelWidth = Math.ceil(Math.max(40, ...rows.map((r) => textWidth(short(r.label), PLOT.fontSize) + (r.depth ?? 0) * 14))) + 12;
+  const top = Math.ceil(Math.max(30, ...columns.map((c) => textWidth(short(c.label), PLOT.fontSize))) * Math.SQRT1_2) + 24;
   const left = rowLabelWidth + 8;
   const gridWidth = columns.length * cell;
   const gridHeight = rows.length * rowHeight;
   // Room on the right for the last rotated column label, and below for the legend.
-  const width = left + gridWidth + Math.max(24, Math.ceil(estimateTextWidth(short(columns.at(-1)?.label ?? ''), PLOT.fontSize) * Math.SQRT1_2) - cell / 2 + 12);
+  const width = left + gridWidth + Math.max(24, Math.ceil(textWidth(short(columns.at(-1)?.label ?? ''), PLOT.fontSize) * Math.SQRT1_2) - cell / 2 + 12);
   const height = top + gridHeight + 44;
   let max = 0;
   counts.forEach((r, i) => r.forEach((n, j) => (isBlank(i, j) ? null : (max = Math.max(max, n)))));
