@@ -135,6 +135,8 @@ test('mark two sources as a saturation test set, code them, and read the saturat
   await expect(page).toHaveURL(/base=1&run=1&threshold=5/);
   await expect(page.getByTestId('guest-runs').locator('tbody tr')).toHaveCount(2);
   await expect(page.getByTestId('guest-sentence')).toHaveText('Saturation reached at source 1 of 3 (base 1, run 1, ≤ 5 %)');
+  await expect(page.getByTestId('guest-later')).toContainText('source 3 (50.0 %)');
+  await section('Guest, Namey & Chen (2020) assessment').screenshot({ path: testInfo.outputPath('saturation-guest-runs.png'), style });
 
   // The stored data: the test set and the report through the JSON API; the CSV export.
   const projectId = new URL(page.url()).pathname.split('/')[2];

@@ -31,6 +31,8 @@ export default async function SaturationPage(props: Props) {
   const { report, coders, canEdit } = await loadSaturation({ userId: user.id, projectId: project.id, guest: guestOptionsOf(query) });
   const base = `/projects/${project.id}`;
   const g = report.guest;
+  // Guest et al. stop at the first run under the threshold; say so when a later run is above it.
+  const laterAbove = g.reachedAt === null ? [] : g.runs.filter((r) => r.from > g.reachedAt! + 1 && !r.meetsThreshold);
   const code = (id: string) => report.codes[id] ?? { label: '', name: id, level: 1 };
   const codeLinks = (ids: string[]) =>
     ids.length ? (
@@ -128,7 +130,7 @@ export default async function SaturationPage(props: Props) {
         {g.runs.length ? (
           <div className={styles.tableWrap}>
             <p className="muted" style={{ fontSize: '0.88rem', margin: '0 0 0.3rem' }}>
-              Base: sources 1–{g.options.base}, {g.baseCodes} unique codes (defaults: base {GUEST_DEFAULTS.base}, run {GUEST_DEFAULTS.run}, ≤ {GUEST_DEFAULTS.threshold * 100} %).
+              Base: {g.options.base === 1 ? 'source 1' : `sources 1–${g.options.base}`}, {g.baseCodes} unique codes (defaults: base {GUEST_DEFAULTS.base}, run {GUEST_DEFAULTS.run}, ≤ {GUEST_DEFAULTS.threshold * 100} %).
             </p>
             <table className="table" data-testid="guest-runs">
               <thead>
@@ -142,9 +144,7 @@ export default async function SaturationPage(props: Props) {
               <tbody>
                 {g.runs.map((r) => (
                   <tr key={r.from}>
-                    <td>
-                      {r.from}–{r.to}
-                    </td>
+                    <td>{r.from === r.to ? r.from : `${r.from}–${r.to}`}</td>
                     <td className={styles.num}>{r.newCodes}</td>
                     <td className={styles.num}>{(r.ratio * 100).toFixed(1)} %</td>
                     <td>{r.meetsThreshold ? <span className={styles.meets}>met</span> : <span className="muted">not met</span>}</td>
@@ -153,6 +153,12 @@ export default async function SaturationPage(props: Props) {
               </tbody>
             </table>
           </div>
+        ) : null}
+        {laterAbove.length ? (
+          <p className={styles.warn} data-testid="guest-later">
+            After the saturation point, {laterAbove.length === 1 ? 'a later run' : `${laterAbove.length} later runs`} again exceeded the threshold:{' '}
+            {laterAbove.map((r) => `${r.from === r.to ? `source ${r.from}` : `sources ${r.from}–${r.to}`} (${(r.ratio * 100).toFixed(1)} %)`).join(', ')}. Consider a larger base or a longer run.
+          </p>
         ) : null}
       </section>
 
