@@ -10,7 +10,7 @@ import { newUser, signUp, type TestUser } from '../fixtures/users';
  * owner. Pages: unauthenticated → redirect to /sign-in, non-member → 404. API: 401, 404, and a
  * viewer's writes → 403. The owner's 2xx on the same URLs shows the 404s are not bad URLs.
  */
-type Ctx = { projectId: string; ownerId: string; strangerEmail: string; sourceId: string; codeId: string; datasetId: string; versionId: string; scaleId: string; analysisId: string; analysisId2: string; linkId: string; caseId: string };
+type Ctx = { projectId: string; ownerId: string; strangerEmail: string; sourceId: string; codeId: string; datasetId: string; versionId: string; scaleId: string; analysisId: string; analysisId2: string; linkId: string; caseId: string; attributeId: string };
 type Route =
   | { kind: 'page'; file: string; path: (c: Ctx) => string; viewer: 200 | 404 }
   | {
@@ -39,7 +39,12 @@ const ROUTES: Route[] = [
   { kind: 'page', file: 'app/(app)/projects/[projectId]/hierarchy/storyline/page.tsx', path: (c) => `/projects/${c.projectId}/hierarchy/storyline`, viewer: 200 },
   { kind: 'page', file: 'app/(app)/projects/[projectId]/data/page.tsx', path: (c) => `/projects/${c.projectId}/data`, viewer: 200 },
   { kind: 'page', file: 'app/(app)/projects/[projectId]/mixed/page.tsx', path: (c) => `/projects/${c.projectId}/mixed`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/saturation/page.tsx', path: (c) => `/projects/${c.projectId}/saturation`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/queries/page.tsx', path: (c) => `/projects/${c.projectId}/queries?tab=cooccurrence`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/search/page.tsx', path: (c) => `/projects/${c.projectId}/search?q=Hamburg`, viewer: 200 },
   { kind: 'page', file: 'app/(app)/projects/[projectId]/cases/page.tsx', path: (c) => `/projects/${c.projectId}/cases`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/cases/matrix/page.tsx', path: (c) => `/projects/${c.projectId}/cases/matrix`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/cases/triangulation/page.tsx', path: (c) => `/projects/${c.projectId}/cases/triangulation`, viewer: 200 },
   { kind: 'page', file: 'app/(app)/projects/[projectId]/data/[datasetId]/page.tsx', path: (c) => `/projects/${c.projectId}/data/${c.datasetId}`, viewer: 200 },
   { kind: 'page', file: 'app/(app)/projects/[projectId]/data/[datasetId]/analyses/page.tsx', path: (c) => `/projects/${c.projectId}/data/${c.datasetId}/analyses`, viewer: 200 },
   {
@@ -288,6 +293,91 @@ const ROUTES: Route[] = [
     body: (c) => ({ datasetId: c.datasetId, baseVersionId: c.versionId, idVariable: 'id', codes: [{ codeId: c.codeId, rollUp: false }], measure: 'presence' }),
     write: true,
   },
+  { kind: 'api', file: 'app/api/projects/[projectId]/cases/attributes/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/cases/attributes`, write: false },
+  { kind: 'api', file: 'app/api/projects/[projectId]/cases/attributes/route.ts', method: 'POST', path: (c) => `/api/projects/${c.projectId}/cases/attributes`, body: () => ({ name: 'Intruder', type: 'text' }), write: true },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/cases/attributes/[attributeId]/route.ts',
+    method: 'PATCH',
+    path: (c) => `/api/projects/${c.projectId}/cases/attributes/${c.attributeId}`,
+    body: () => ({ name: 'Intruder' }),
+    write: true,
+  },
+  { kind: 'api', file: 'app/api/projects/[projectId]/cases/attributes/[attributeId]/route.ts', method: 'DELETE', path: (c) => `/api/projects/${c.projectId}/cases/attributes/${c.attributeId}`, write: true },
+  { kind: 'api', file: 'app/api/projects/[projectId]/cases/table/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/cases/table`, write: false },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/cases/table/route.ts',
+    method: 'PUT',
+    path: (c) => `/api/projects/${c.projectId}/cases/table`,
+    body: (c) => ({ caseId: c.caseId, attributeId: c.attributeId, value: 'Intruder' }),
+    write: true,
+  },
+  { kind: 'api', file: 'app/api/projects/[projectId]/cases/table/export/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/cases/table/export`, write: false },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/cases/table/import/preview/route.ts',
+    method: 'POST',
+    path: (c) => `/api/projects/${c.projectId}/cases/table/import/preview`,
+    body: () => Buffer.from('case,Region\nIntruder,North\n'),
+    headers: { 'content-type': 'text/csv', 'x-file-name': 'attributes.csv' },
+    write: true,
+  },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/cases/table/import/route.ts',
+    method: 'POST',
+    path: (c) => `/api/projects/${c.projectId}/cases/table/import`,
+    body: () => ({ text: 'case,Region\nIntruder,North\n' }),
+    write: true,
+  },
+  { kind: 'api', file: 'app/api/projects/[projectId]/cases/matrix/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/cases/matrix?level=1`, write: false },
+  { kind: 'api', file: 'app/api/projects/[projectId]/cases/matrix/cell/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/cases/matrix/cell?caseId=${c.caseId}&codeId=${c.codeId}`, write: false },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/cases/matrix/summary/route.ts',
+    method: 'PUT',
+    path: (c) => `/api/projects/${c.projectId}/cases/matrix/summary`,
+    body: (c) => ({ caseId: c.caseId, codeId: c.codeId, text: 'intruder' }),
+    write: true,
+  },
+  { kind: 'api', file: 'app/api/projects/[projectId]/cases/matrix/export/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/cases/matrix/export?format=xlsx&level=1`, write: false },
+  { kind: 'api', file: 'app/api/projects/[projectId]/search/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/search?q=Hamburg`, write: false },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/search/code/route.ts',
+    method: 'POST',
+    path: (c) => `/api/projects/${c.projectId}/search/code`,
+    body: (c) => ({ query: 'Hamburg', codeId: c.codeId, unit: 'hit', dryRun: false }),
+    write: true,
+  },
+  { kind: 'api', file: 'app/api/projects/[projectId]/queries/matrix/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/queries/matrix?matrix=cooccurrence`, write: false },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/queries/cell/route.ts',
+    method: 'GET',
+    path: (c) => `/api/projects/${c.projectId}/queries/cell?matrix=source&row=${c.codeId}&column=${c.sourceId}`,
+    write: false,
+  },
+  { kind: 'api', file: 'app/api/projects/[projectId]/queries/export/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/queries/export?matrix=source&format=xlsx`, write: false },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/queries/retrieval/route.ts',
+    method: 'GET',
+    path: (c) => `/api/projects/${c.projectId}/queries/retrieval?operator=or&a=${c.codeId}&b=${c.codeId}`,
+    write: false,
+  },
+  { kind: 'api', file: 'app/api/projects/[projectId]/saturation/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/saturation?base=4&run=2&threshold=5`, write: false },
+  { kind: 'api', file: 'app/api/projects/[projectId]/saturation/export/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/saturation/export?format=docx`, write: false },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/saturation/test-set/route.ts',
+    method: 'POST',
+    path: (c) => `/api/projects/${c.projectId}/saturation/test-set`,
+    body: (c) => ({ sourceIds: [c.sourceId], test: true }),
+    write: true,
+  },
+  { kind: 'api', file: 'app/api/projects/[projectId]/saturation/order/route.ts', method: 'PUT', path: (c) => `/api/projects/${c.projectId}/saturation/order`, body: (c) => ({ sourceIds: [c.sourceId] }), write: true },
 ];
 
 /** A small survey for the dataset routes: three Likert items. */
@@ -362,6 +452,8 @@ test.describe('project route authorization', () => {
     // Case "1" matches the survey's first id; the source belongs to it.
     const madeCase = await sessions.owner.post(`/api/projects/${projectId}/cases`, { data: { name: '1', sourceIds: [sourceId] } });
     expect(madeCase.status()).toBe(200);
+    const attribute = await sessions.owner.post(`/api/projects/${projectId}/cases/attributes`, { data: { name: 'Region', type: 'text' } });
+    expect(attribute.status()).toBeLessThan(300);
     ctx = {
       projectId,
       ownerId: members.find((m) => m.email === users.owner.email)!.userId,
@@ -375,6 +467,7 @@ test.describe('project route authorization', () => {
       analysisId2: analysisIds[1],
       linkId: (await linked.json()).link.id as string,
       caseId: (await madeCase.json()).case.id as string,
+      attributeId: ((await attribute.json()) as { attribute: { id: string } }).attribute.id,
     };
   });
 
@@ -424,5 +517,7 @@ test.describe('project route authorization', () => {
     expect(links).toEqual([expect.objectContaining({ targetName: 'Matrix scale', rationale: 'matrix', inference: '' })]);
     const cases = (await (await sessions.owner.get(`/api/projects/${ctx.projectId}/cases`)).json()) as { cases: Array<{ name: string; sources: unknown[] }> };
     expect(cases.cases.map((c) => [c.name, c.sources.length])).toEqual([['1', 1]]);
+    const table = (await (await sessions.owner.get(`/api/projects/${ctx.projectId}/cases/attributes`)).json()) as { attributes: Array<{ name: string }> };
+    expect(table.attributes.map((a) => a.name)).toEqual(['Region']);
   });
 });
