@@ -113,3 +113,29 @@ describe('triangulate', () => {
     expect(rows[2].counts).toEqual({ interview: 0, literature: 0, fieldnote: 1, document: 0, other: 1, statistics: 0 });
   });
 });
+
+describe('buildCaseMatrix with parts of sources', () => {
+  // A focus group fg (40 code points): Anna 0–10, Ben 10–20, Anna 20–30, Ben 30–40.
+  const structure = JSON.stringify({ turns: [{ speaker: 'Anna', start: 0, end: 10 }, { speaker: 'Ben', start: 10, end: 20 }, { speaker: 'Anna', start: 20, end: 30 }, { speaker: 'Ben', start: 30, end: 40 }] });
+  const cases = [{ id: 'anna', name: 'Anna' }, { id: 'ben', name: 'Ben' }];
+  const sources = [{ id: 'fg', caseId: null, length: 40, structure }, { id: 'other', caseId: null, length: 5 }];
+  const parts = [
+    { caseId: 'anna', sourceId: 'fg', start: 0, end: 40, speaker: 'Anna' },
+    { caseId: 'ben', sourceId: 'fg', start: 0, end: 40, speaker: 'Ben' },
+  ];
+  it('counts a segment for each speaker case it overlaps', () => {
+    const codings = [
+      { codeId: 'c1', sourceId: 'fg', start: 2, end: 6 }, // Anna, B1
+      { codeId: 'c2', sourceId: 'fg', start: 8, end: 12 }, // Anna and Ben, B1
+      { codeId: 'c3', sourceId: 'fg', start: 31, end: 33 }, // Ben, B2
+      { codeId: 'c3', sourceId: 'other', start: 0, end: 2 }, // no case
+    ];
+    const m = buildCaseMatrix({ level: 2, codes, cases, sources, parts, codings });
+    expect(m.rows.map((r) => r.counts)).toEqual([
+      [2, 0],
+      [1, 1],
+    ]);
+    expect(m.rows.map((r) => r.sources)).toEqual([1, 1]);
+    expect(m.sourcesWithoutCase).toBe(1);
+  });
+});

@@ -3,8 +3,11 @@
  * cell counts the distinct coded segments — (source, start, end) ranges — of the column's code
  * or any code below it (the one-level-up reading of lib/coding/hierarchy.ts) in the case's
  * sources: one span coded by two coders, or by two concepts of the category, counts once;
- * partially overlapping spans are different segments. Presence is count > 0. Pure.
+ * partially overlapping spans are different segments. Presence is count > 0. What the case's
+ * text is — whole sources and parts of sources — and when a coding counts for it (it overlaps
+ * the case's ranges) are defined in ./parts.ts. Pure.
  */
+import { type CasePartInput, caseMembership, caseRanges } from './parts';
 import { indexHierarchy, orderCodes } from '../coding/hierarchy';
 import { type CodeLevel, type HierarchyCode, LEVEL_NAME } from '../coding/hierarchy-types';
 
@@ -24,6 +27,7 @@ export interface MatrixColumn {
 export interface MatrixRow {
   caseId: string;
   caseName: string;
+  /** Sources the case has text in (whole, or parts of them). */
   sources: number;
   /** Values of the chosen key attributes, in order (canonical text, '' = none). */
   attributes: string[];
@@ -38,7 +42,7 @@ export interface CaseMatrix {
   columns: MatrixColumn[];
   attributes: Array<{ id: string; name: string; type: string }>;
   rows: MatrixRow[];
-  /** Sources that belong to no case (left out of the matrix). */
+  /** Sources no case has any text of (left out of the matrix). */
   sourcesWithoutCase: number;
 }
 
@@ -47,8 +51,13 @@ export interface BuildCaseMatrixOptions {
   level: CodeLevel;
   codes: readonly HierarchyCode[];
   cases: ReadonlyArray<{ id: string; name: string }>;
-  /** The project's sources with their case (null = none). */
-  sources: ReadonlyArray<{ id: string; caseId: string | null }>;
+  /**
+   * The project's sources with their case (null = none); `length` (code points) and
+   * `structure` are needed when parts of them belong to cases.
+   */
+  sources: ReadonlyArray<{ id: string; caseId: string | null; length?: number; structure?: string | null }>;
+  /** Parts of sources that belong to cases (./parts.ts). */
+  parts?: readonly CasePartInput[];
   codings: ReadonlyArray<{ codeId: string; sourceId: string; start: number; end: number }>;
   /** Key attributes shown before the codes, in order, with each case's values. */
   attributes?: ReadonlyArray<{ id: string; name: string; type: string; values: Readonly<Record<string, string>> }>;
@@ -87,25 +96,20 @@ export function buildCaseMatrix(options: BuildCaseMatrixOptions): CaseMatrix {
   const columns = levelColumns(options.codes, options.level);
   const columnNo = new Map(columns.map((c, j) => [c.id, j]));
   const up = ancestorAtLevel(options.codes, options.level);
-  const caseOf = new Map(options.sources.map((s) => [s.id, s.caseId]));
+  const membership = caseMembership(caseRanges(options.sources.map((s) => ({ ...s, length: s.length ?? Number.MAX_SAFE_INTEGER })), options.parts));
   const rowNo = new Map(options.cases.map((c, i) => [c.id, i]));
   const seen = options.cases.map(() => columns.map(() => new Set<string>()));
   for (const coding of options.codings) {
     const col = up.get(coding.codeId);
-    const caseId = caseOf.get(coding.sourceId);
-    if (col === undefined || !caseId) continue;
-    const i = rowNo.get(caseId);
-    const j = columnNo.get(col);
-    if (i === undefined || j === undefined) continue;
-    seen[i][j].add(`${coding.sourceId}\u0000${coding.start}\u0000${coding.end}`);
+    const j = col === undefined ? undefined : columnNo.get(col);
+    if (j === undefined) continue;
+    for (const caseId of membership.casesOf(coding.sourceId, coding.start, coding.end)) {
+      const i = rowNo.get(caseId);
+      if (i !== undefined) seen[i][j].add(`${coding.sourceId}\u0000${coding.start}\u0000${coding.end}`);
+    }
   }
   const summary = new Map((options.summaries ?? []).map((s) => [`${s.caseId}\u0000${s.codeId}`, s.text]));
-  const sourceCount = new Map<string, number>();
-  let sourcesWithoutCase = 0;
-  for (const s of options.sources) {
-    if (s.caseId) sourceCount.set(s.caseId, (sourceCount.get(s.caseId) ?? 0) + 1);
-    else sourcesWithoutCase++;
-  }
+  const sourcesWithoutCase = options.sources.filter((s) => !membership.hasCase(s.id)).length;
   const attributes = options.attributes ?? [];
   return {
     level: options.level,
@@ -114,7 +118,7 @@ export function buildCaseMatrix(options: BuildCaseMatrixOptions): CaseMatrix {
     rows: options.cases.map((c, i) => ({
       caseId: c.id,
       caseName: c.name,
-      sources: sourceCount.get(c.id) ?? 0,
+      sources: membership.sourcesOf(c.id).length,
       attributes: attributes.map((a) => a.values[c.id] ?? ''),
       counts: seen[i].map((set) => set.size),
       summaries: columns.map((col) => summary.get(`${c.id}\u0000${col.id}`) ?? ''),

@@ -155,3 +155,54 @@ describe('quantitize: the hierarchy reading and bad input', () => {
     expect(run({ codes: [], measure: 'presence' }).variables).toEqual([]);
   });
 });
+
+describe('quantitize: parts of sources (lib/cases/parts.ts)', () => {
+  // A focus group of 40 code points: Anna 0–10, Ben 10–20, Anna 20–30, Ben 30–40; Anna's
+  // speaker part in case 'anna', Ben's in 'ben'; case 'cleo' holds the range 0–5 of s1 (also
+  // Anna's whole source s1, length 100).
+  const structure = JSON.stringify({
+    turns: [
+      { speaker: 'Anna', start: 0, end: 10 },
+      { speaker: 'Ben', start: 10, end: 20 },
+      { speaker: 'Anna', start: 20, end: 30 },
+      { speaker: 'Ben', start: 30, end: 40 },
+    ],
+  });
+  const fgSources: QuantitizeSource[] = [
+    { id: 'fg', caseId: null, length: 40, structure },
+    { id: 's1', caseId: 'anna', length: 100 },
+  ];
+  const parts = [
+    { caseId: 'anna', sourceId: 'fg', start: 0, end: 40, speaker: 'Anna' },
+    { caseId: 'ben', sourceId: 'fg', start: 0, end: 40, speaker: 'Ben' },
+    { caseId: 'cleo', sourceId: 's1', start: 0, end: 5, speaker: '' },
+  ];
+  const fgCodings: QuantitizeCoding[] = [
+    { id: 'f1', sourceId: 'fg', codeId: 'c1', start: 2, end: 6, coderId: 'u1' }, // Anna only
+    { id: 'f2', sourceId: 'fg', codeId: 'c1', start: 2, end: 6, coderId: 'u2' }, // same range, other coder
+    { id: 'f3', sourceId: 'fg', codeId: 'c1', start: 8, end: 14, coderId: 'u2' }, // spans Anna and Ben
+    { id: 'f4', sourceId: 'fg', codeId: 'c2', start: 32, end: 36, coderId: 'u1' }, // Ben only
+    { id: 'f5', sourceId: 's1', codeId: 'c1', start: 3, end: 9, coderId: 'u1' }, // Anna's source; 2 of it in Cleo's range
+  ];
+  const q = (measure: QuantitizeSpec['measure'], coderId?: string) =>
+    quantitize({ codes, sources: fgSources, codings: fgCodings, cases, parts, spec: { codes: [{ codeId: 'b3', rollUp: true }], measure, coderId } }).variables[0].values;
+
+  it('count: a coding counts for every case whose ranges it overlaps', () => {
+    // Anna: (fg,2,6), (fg,8,14), (s1,3,9) → 3. Ben: (fg,8,14), (fg,32,36) → 2. Cleo: (s1,3,9) → 1.
+    expect(q('count')).toEqual([3, 2, 1]);
+  });
+
+  it('share: only coded text inside the case’s ranges, over their length', () => {
+    // Anna's text: fg 0–10 and 20–30 (20) + s1 (100) = 120; coded inside: [2,6) = 4 and [8,10) = 2 + [3,9) = 6 → 12/120.
+    // Ben's text: fg 10–20 and 30–40 = 20; coded inside: [10,14) = 4 + [32,36) = 4 → 8/20.
+    // Cleo's text: s1 0–5 = 5; coded inside: [3,5) = 2 → 2/5.
+    const [anna, ben, cleo] = q('share');
+    expect(anna).toBeCloseTo(12 / 120, 14);
+    expect(ben).toBeCloseTo(8 / 20, 14);
+    expect(cleo).toBeCloseTo(2 / 5, 14);
+  });
+
+  it('coder: u2 coded only in the focus group (Anna and Ben, through f2 and f3)', () => {
+    expect(q('coder', 'u2')).toEqual([1, 1, 0]);
+  });
+});

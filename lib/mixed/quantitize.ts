@@ -4,18 +4,24 @@
  *
  * The definitions, stated so that a methods section can quote them (per case, per code):
  *
+ * What belongs to a case — whole sources and parts of sources (a range, or one transcript
+ * speaker's turns) — and when a coding counts for it are defined in lib/cases/parts.ts: a
+ * coding counts for every case whose text (ranges) it overlaps, so a focus group with two
+ * speakers in two cases feeds both.
+ *
  * - **presence** — 1 when at least one coding of the code (with roll-up: of the code or any
- *   code below it) lies in one of the case's sources, else 0.
+ *   code below it) counts for the case, else 0.
  * - **count** — the number of distinct coded segments: distinct (source, start, end) ranges
  *   among those codings. The same range coded by two coders, or by two concepts of a rolled-up
  *   category, counts once; overlapping but different ranges count separately. This is the
  *   segment rule of the hierarchy table (lib/coding/hierarchy.ts `rollUp`), applied per case.
  * - **share** — coded text over case text: the number of characters (Unicode code points)
- *   inside the union of those ranges (overlaps counted once), divided by the total length of
- *   the case's sources; a proportion in [0, 1]. Missing (null) when the case has no text
- *   (no sources, or only empty ones), since 0/0 is undefined.
+ *   inside the union of those ranges (overlaps counted once) **and inside the case's ranges**,
+ *   divided by the total length of the case's ranges (whole sources: their length); a
+ *   proportion in [0, 1]. Missing (null) when the case has no text (no sources, or only empty
+ *   ones), since 0/0 is undefined.
  * - **coder** — 1 when the chosen coder applied the code (with roll-up: the code or any code
- *   below it) in one of the case's sources, else 0. Codings by other coders are ignored.
+ *   below it) in the case's text, else 0. Codings by other coders are ignored.
  *
  * Roll-up follows the hierarchy as every view reads it (`indexHierarchy`): a code's parent
  * counts only when it sits exactly one level up, so a rolled-up category includes the codings
@@ -24,8 +30,10 @@
  *
  * Every case given is a row, in the order given, including cases without sources (presence,
  * count and coder 0; share null). Sources without a case (`caseId` null) or with a case not
- * given, and codings of such sources or of unknown sources, are left out.
+ * given, and codings of such sources or of unknown sources, are left out (unless a part of the
+ * source belongs to a given case).
  */
+import { type CasePartInput, caseMembership, caseRanges, insideLength } from '@/lib/cases/parts';
 import { indexHierarchy } from '@/lib/coding/hierarchy';
 import type { CodeLevel } from '@/lib/coding/hierarchy-types';
 import { MAX_NAME_LENGTH, nameFragment, nameProblem } from '@/lib/datasets/transform/names';
@@ -48,6 +56,8 @@ export interface QuantitizeSource {
   caseId: string | null;
   /** Length of the source text in Unicode code points. */
   length: number;
+  /** Source.structure (JSON with the transcript turns), needed for speaker parts. */
+  structure?: string | null;
 }
 
 /** A coding: [start, end) in code points of its source. Codings may overlap; coders may repeat a range. */
@@ -86,6 +96,8 @@ export interface QuantitizeOptions {
   sources: readonly QuantitizeSource[];
   codings: readonly QuantitizeCoding[];
   cases: readonly QuantitizeCase[];
+  /** Parts of sources that belong to cases (lib/cases/parts.ts); none when left out. */
+  parts?: readonly CasePartInput[];
   spec: QuantitizeSpec;
 }
 
@@ -143,21 +155,21 @@ export function quantitize(options: QuantitizeOptions): Quantitized {
     if (caseIndex.has(c.id)) throw new MixedMethodsError('duplicate-id', `two cases have the id '${c.id}'`, { caseId: c.id });
     caseIndex.set(c.id, i);
   });
-  // Source → case row, and each case's text length.
-  const sourceCase = new Map<string, number>();
+  // Each case's text (ranges per source), and each source's length.
   const sourceLength = new Map<string, number>();
-  const caseLength = new Array<number>(cases.length).fill(0);
-  const seenSources = new Set<string>();
   for (const s of sources) {
-    if (seenSources.has(s.id)) throw new MixedMethodsError('duplicate-id', `two sources have the id '${s.id}'`, { sourceId: s.id });
-    seenSources.add(s.id);
-    const row = s.caseId === null ? undefined : caseIndex.get(s.caseId);
-    if (row === undefined) continue;
+    if (sourceLength.has(s.id)) throw new MixedMethodsError('duplicate-id', `two sources have the id '${s.id}'`, { sourceId: s.id });
     if (!(Number.isInteger(s.length) && s.length >= 0)) throw new MixedMethodsError('invalid-coding', `source '${s.id}' has length ${s.length}; a length is a whole number of characters ≥ 0`, { sourceId: s.id });
-    sourceCase.set(s.id, row);
     sourceLength.set(s.id, s.length);
-    caseLength[row] += s.length;
   }
+  const given = new Set(caseIndex.keys());
+  const membership = caseMembership(
+    caseRanges(
+      sources.map((s) => ({ ...s, caseId: s.caseId !== null && given.has(s.caseId) ? s.caseId : null })),
+      (options.parts ?? []).filter((p) => given.has(p.caseId)),
+    ),
+  );
+  const caseLength = cases.map((c) => membership.caseTextLength(c.id));
 
   const index = indexHierarchy(codes);
   const codingsByCode = new Map<string, QuantitizeCoding[]>();
@@ -179,14 +191,14 @@ export function quantitize(options: QuantitizeOptions): Quantitized {
     const perCase: QuantitizeCoding[][] = cases.map(() => []);
     for (const id of subtree) {
       for (const coding of codingsByCode.get(id) ?? []) {
-        const row = sourceCase.get(coding.sourceId);
-        if (row === undefined) continue;
+        const caseIds = membership.casesOf(coding.sourceId, coding.start, coding.end);
+        if (caseIds.length === 0 && !membership.hasCase(coding.sourceId)) continue;
         if (spec.measure === 'coder' && coding.coderId !== spec.coderId) continue;
         checkRange(coding, sourceLength.get(coding.sourceId)!);
-        perCase[row].push(coding);
+        for (const caseId of caseIds) perCase[caseIndex.get(caseId)!].push(coding);
       }
     }
-    const values = perCase.map((list, row) => measureOf(spec.measure, list, caseLength[row]));
+    const values = perCase.map((list, row) => measureOf(spec.measure, list, caseLength[row], (sourceId) => membership.rangesOf(cases[row].id, sourceId)));
     const name = uniqueName(variableName(code, spec), usedNames);
     return { name, label: variableLabel(code, spec, rolledUp, hasBelow), measure: spec.measure, codeId, rolledUp, values };
   });
@@ -212,7 +224,7 @@ function checkRange(coding: QuantitizeCoding, length: number): void {
   }
 }
 
-function measureOf(measure: QuantitizeMeasure, list: readonly QuantitizeCoding[], textLength: number): number | null {
+function measureOf(measure: QuantitizeMeasure, list: readonly QuantitizeCoding[], textLength: number, rangesOf: (sourceId: string) => ReadonlyArray<readonly [number, number]>): number | null {
   switch (measure) {
     case 'presence':
     case 'coder':
@@ -220,12 +232,15 @@ function measureOf(measure: QuantitizeMeasure, list: readonly QuantitizeCoding[]
     case 'count':
       return new Set(list.map((c) => `${c.sourceId}\u0000${c.start}\u0000${c.end}`)).size;
     case 'share':
-      return textLength === 0 ? null : unionLength(list) / textLength;
+      return textLength === 0 ? null : unionLength(list, rangesOf) / textLength;
   }
 }
 
-/** Characters inside the union of the ranges, per source (ranges of different sources never overlap). */
-function unionLength(list: readonly QuantitizeCoding[]): number {
+/**
+ * Characters inside the union of the ranges and inside the case's ranges of their source, per
+ * source (ranges of different sources never overlap).
+ */
+function unionLength(list: readonly QuantitizeCoding[], rangesOf: (sourceId: string) => ReadonlyArray<readonly [number, number]>): number {
   const bySource = new Map<string, Array<[number, number]>>();
   for (const c of list) {
     const ranges = bySource.get(c.sourceId);
@@ -233,19 +248,20 @@ function unionLength(list: readonly QuantitizeCoding[]): number {
     else bySource.set(c.sourceId, [[c.start, c.end]]);
   }
   let total = 0;
-  for (const ranges of bySource.values()) {
+  for (const [sourceId, ranges] of bySource) {
+    const inCase = rangesOf(sourceId);
     ranges.sort((a, b) => a[0] - b[0]);
     let [from, to] = ranges[0];
     for (const [s, e] of ranges) {
       if (s > to) {
-        total += to - from;
+        total += insideLength(inCase, from, to);
         from = s;
         to = e;
       } else if (e > to) {
         to = e;
       }
     }
-    total += to - from;
+    total += insideLength(inCase, from, to);
   }
   return total;
 }

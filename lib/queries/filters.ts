@@ -1,3 +1,4 @@
+import { type CaseSourceRanges, caseMembership } from '../cases/parts';
 import { indexHierarchy, orderCodes } from '../coding/hierarchy';
 import type { CodeLevel } from '../coding/hierarchy-types';
 import type { MatrixRow, QueryCaseValue, QueryCode, QueryCoding, QueryFilter, QuerySegment, QuerySource } from './types';
@@ -6,8 +7,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The codings a query counts under `filter` (see {@link QueryFilter}): source kind, case
- * attribute value (the source's case must hold it), coder, coding date (UTC calendar day,
- * both ends included). Codings of sources not in `sources` are dropped.
+ * attribute value (a case holding it must have the coding's text — its whole source, or with
+ * `caseRanges` a part the coding overlaps, lib/cases/parts.ts), coder, coding date (UTC
+ * calendar day, both ends included). Codings of sources not in `sources` are dropped.
  *
  * @throws {RangeError} when `from`/`to` is not a `YYYY-MM-DD` date (the message names it).
  */
@@ -16,15 +18,20 @@ export function filterCodings(
   sources: readonly Pick<QuerySource, 'id' | 'kind' | 'caseId'>[],
   filter: QueryFilter = {},
   caseValues: readonly QueryCaseValue[] = [],
+  caseRanges?: readonly CaseSourceRanges[],
 ): QueryCoding[] {
   for (const key of ['from', 'to'] as const) {
     const v = filter[key];
     if (v !== undefined && !DATE.test(v)) throw new RangeError(`filter.${key} '${v}' is not a YYYY-MM-DD date`);
   }
   const coders = filter.coderIds?.length ? new Set(filter.coderIds) : null;
-  const allowed = sourcesPassing(sources, filter, caseValues);
+  const allowed = sourcesPassing(sources, filter, caseValues, caseRanges);
+  // With parts, the coding itself must lie in the text of a case holding the value.
+  const holding = filter.caseAttribute && caseRanges ? casesHolding(filter, caseValues) : null;
+  const membership = holding ? caseMembership(caseRanges!.filter((r) => holding.has(r.caseId))) : null;
   return codings.filter((c) => {
     if (!allowed.has(c.sourceId)) return false;
+    if (membership && membership.casesOf(c.sourceId, c.start, c.end).length === 0) return false;
     if (coders && !coders.has(c.coderId ?? 'none')) return false;
     const day = c.createdAt.slice(0, 10);
     if (filter.from !== undefined && day < filter.from) return false;
@@ -33,22 +40,29 @@ export function filterCodings(
   });
 }
 
-/** Ids of the sources that pass the source filters of `filter` (kind, case attribute value). */
+/** The cases holding the filter's attribute value. */
+function casesHolding(filter: QueryFilter, caseValues: readonly QueryCaseValue[]): Set<string> {
+  const { attributeId, value } = filter.caseAttribute!;
+  return new Set(caseValues.filter((v) => v.attributeId === attributeId && v.value === value).map((v) => v.caseId));
+}
+
+/**
+ * Ids of the sources that pass the source filters of `filter` (kind, case attribute value: a
+ * case holding it has the source, or with `caseRanges` a part of it).
+ */
 export function sourcesPassing(
   sources: readonly Pick<QuerySource, 'id' | 'kind' | 'caseId'>[],
   filter: QueryFilter = {},
   caseValues: readonly QueryCaseValue[] = [],
+  caseRanges?: readonly CaseSourceRanges[],
 ): Set<string> {
   const kinds = filter.sourceKinds?.length ? new Set(filter.sourceKinds) : null;
-  let cases: Set<string> | null = null;
-  if (filter.caseAttribute) {
-    const { attributeId, value } = filter.caseAttribute;
-    cases = new Set(caseValues.filter((v) => v.attributeId === attributeId && v.value === value).map((v) => v.caseId));
-  }
+  const cases = filter.caseAttribute ? casesHolding(filter, caseValues) : null;
+  const withPart = cases && caseRanges ? new Set(caseRanges.filter((r) => cases.has(r.caseId)).map((r) => r.sourceId)) : null;
   const allowed = new Set<string>();
   for (const s of sources) {
     if (kinds && !kinds.has(s.kind)) continue;
-    if (cases && (s.caseId === null || !cases.has(s.caseId))) continue;
+    if (cases && !((s.caseId !== null && cases.has(s.caseId)) || withPart?.has(s.id))) continue;
     allowed.add(s.id);
   }
   return allowed;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { coOccurrence } from './co-occurrence';
 import { coOccurrenceTable, codeMatrixTable, matrixCsv } from './export';
 import { filterCodings } from './filters';
+import { caseRanges } from '../cases/parts';
 import { codeMatrix, matrixCellSegments } from './matrix';
 import { retrieve } from './retrieval';
 import type { QueryCode, QueryCoding, QuerySource } from './types';
@@ -159,5 +160,34 @@ describe('boolean retrieval', () => {
     const only = (coder: string) => retrieve({ operator: 'and', a: 'c1', b: 'c3', codes, codings: filterCodings(codings, sources, { coderIds: [coder] }) });
     expect(only('ana')).toEqual([]);
     expect(only('ben')).toEqual([expect.objectContaining({ start: 0, end: 5, codingIds: ['k02'] })]);
+  });
+});
+
+describe('code × case with parts of sources (lib/cases/parts.ts)', () => {
+  // s2 "P1: yes\nmore\nI: and?\nP1: no" as a transcript: P1 [0,12), I [13,20), P1 [21,27);
+  // speaker P1 in case B, speaker I in case C; s1 wholly in case A.
+  const structure = JSON.stringify({ turns: [{ speaker: 'P1', start: 0, end: 12 }, { speaker: 'I', start: 13, end: 20 }, { speaker: 'P1', start: 21, end: 27 }] });
+  const ranges = caseRanges(
+    [{ id: 's1', caseId: 'A', length: 21 }, { id: 's2', caseId: null, length: 27, structure }],
+    [{ caseId: 'B', sourceId: 's2', start: 0, end: 27, speaker: 'P1' }, { caseId: 'C', sourceId: 's2', start: 0, end: 27, speaker: 'I' }],
+  );
+  const spanning = k('c2', 's2', 10, 16); // "re\nI: " — in P1's and I's turns
+  const all = [...codings, spanning];
+  const cases = [{ id: 'A', name: 'A' }, { id: 'B', name: 'B' }, { id: 'C', name: 'C' }];
+
+  it('a segment counts in every case whose text it overlaps; no "No case" column when all are held', () => {
+    const m = codeMatrix({ by: 'case', codes, codings: all, sources, cases, caseRanges: ranges });
+    expect(m.columns.map((c) => c.name)).toEqual(['A', 'B', 'C']);
+    // b1: A as before 3; B: [0,7) c1 and [10,16) c2 = 2; C: [10,16) = 1. Total distinct: 3 + 2.
+    expect(m.counts[0]).toEqual([3, 2, 1]);
+    expect(m.rowTotals[0]).toBe(5);
+    // c3: A [4,11), [12,16) = 2; B: [8,12) "more" = 1; C 0.
+    expect(m.counts[3]).toEqual([2, 1, 0]);
+    expect(matrixCellSegments({ by: 'case', codes, codings: all, sources, codeId: 'b1', columnId: 'C', caseRanges: ranges }).map((s) => [s.sourceId, s.start, s.end])).toEqual([['s2', 10, 16]]);
+  });
+
+  it('the case attribute filter keeps codings in the text of a case holding the value', () => {
+    const kept = filterCodings(all, sources, { caseAttribute: { attributeId: 'role', value: 'moderator' } }, [{ caseId: 'C', attributeId: 'role', value: 'moderator' }], ranges);
+    expect(kept.map((c) => [c.sourceId, c.start, c.end])).toEqual([['s2', 10, 16]]);
   });
 });

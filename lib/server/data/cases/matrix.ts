@@ -2,6 +2,7 @@ import 'server-only';
 
 import { indexHierarchy } from '@/lib/coding/hierarchy';
 import type { CodeLevel } from '@/lib/coding/hierarchy-types';
+import { caseMembership } from '@/lib/cases/parts';
 import { buildCaseMatrix, type CaseMatrix, type MatrixCellMode, matrixTitle } from '@/lib/cases/matrix';
 import { caseMatrixCsv } from '@/lib/cases/matrix-export';
 import { AppError } from '@/lib/errors/app-error';
@@ -11,6 +12,7 @@ import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
 import { runJob } from '../../jobs/pool';
 import { hierarchyCodes } from '../hierarchy/load-hierarchy';
+import { loadCaseRanges } from './parts';
 import { excerpts } from '../mixed/excerpts';
 
 type Ids = { userId: string; projectId: string };
@@ -24,12 +26,13 @@ type Ids = { userId: string; projectId: string };
 export async function loadCaseMatrix(options: Ids & { level: CodeLevel; attributeIds?: string[] }): Promise<CaseMatrix> {
   await requireProjectPermission({ ...options, permission: 'project:read' });
   const { projectId } = options;
-  const [codes, cases, sources, codings, summaries, attributes] = await Promise.all([
+  const [codes, cases, sources, inCases, codings, summaries, attributes] = await Promise.all([
     hierarchyCodes(db, projectId),
     db.case.findMany({ where: { projectId }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
     db.source.findMany({ where: { projectId }, select: { id: true, caseId: true } }),
+    loadCaseRanges(projectId),
     // Distinct ranges per code and source are all the matrix needs: coders do not matter here.
-    db.coding.findMany({ where: { projectId, source: { caseId: { not: null } } }, distinct: ['codeId', 'sourceId', 'start', 'end'], select: { codeId: true, sourceId: true, start: true, end: true } }),
+    db.coding.findMany({ where: { projectId, OR: [{ source: { caseId: { not: null } } }, { source: { caseParts: { some: {} } } }] }, distinct: ['codeId', 'sourceId', 'start', 'end'], select: { codeId: true, sourceId: true, start: true, end: true } }),
     db.caseCodeSummary.findMany({ where: { case: { projectId } }, select: { caseId: true, codeId: true, text: true } }),
     options.attributeIds?.length
       ? db.caseAttribute.findMany({ where: { projectId, id: { in: options.attributeIds } }, select: { id: true, name: true, type: true, values: { select: { caseId: true, value: true } } } })
@@ -39,7 +42,9 @@ export async function loadCaseMatrix(options: Ids & { level: CodeLevel; attribut
   const keyAttributes = [...attributes]
     .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
     .map((a) => ({ id: a.id, name: a.name, type: a.type, values: Object.fromEntries(a.values.map((v) => [v.caseId, v.value])) }));
-  return buildCaseMatrix({ level: options.level, codes, cases, sources, codings, summaries, attributes: keyAttributes });
+  // Lengths and structures of the sources cases hold (whole or in parts) decide membership.
+  const held = new Map(inCases.sources.map((s) => [s.id, s]));
+  return buildCaseMatrix({ level: options.level, codes, cases, sources: sources.map((s) => held.get(s.id) ?? s), parts: inCases.parts, codings, summaries, attributes: keyAttributes });
 }
 
 /** One coded segment of a matrix cell, with every code and coder on that range. */
@@ -68,11 +73,15 @@ export async function loadCellSegments(options: Ids & { caseId: string; codeId: 
   if (!kase || !code) throw new AppError('NOT_FOUND', { userMessage: kase ? 'Code not found.' : 'Case not found.' });
   const ids = [code.id];
   for (let i = 0; i < ids.length; i++) for (const child of index.childrenOf.get(ids[i]) ?? []) ids.push(child.id);
-  const codings = await db.coding.findMany({
-    where: { projectId: options.projectId, codeId: { in: ids }, source: { caseId: options.caseId } },
+  // The case's text: whole sources and parts (lib/cases/parts.ts); a coding counts when it overlaps it.
+  const mine = (await loadCaseRanges(options.projectId)).ranges.filter((r) => r.caseId === options.caseId);
+  const membership = caseMembership(mine);
+  const all = await db.coding.findMany({
+    where: { projectId: options.projectId, codeId: { in: ids }, sourceId: { in: mine.map((r) => r.sourceId) } },
     orderBy: [{ source: { title: 'asc' } }, { sourceId: 'asc' }, { start: 'asc' }, { end: 'asc' }],
     select: { id: true, codeId: true, start: true, end: true, coder: { select: { name: true } }, source: { select: { id: true, title: true, kind: true } } },
   });
+  const codings = all.filter((c) => membership.casesOf(c.source.id, c.start, c.end).length > 0);
   const label = (id: string) => {
     const c = index.byId.get(id)!;
     return c.label ? `${c.label} ${c.name}` : c.name;
@@ -89,11 +98,11 @@ export async function loadCellSegments(options: Ids & { caseId: string; codeId: 
     const coder = c.coder?.name ?? '(former member)';
     if (!seg.coders.includes(coder)) seg.coders.push(coder);
   }
-  const all = [...byRange.values()];
-  const segments = all.slice(0, 500);
+  const ranges = [...byRange.values()];
+  const segments = ranges.slice(0, 500);
   const texts = await excerpts(segments);
   segments.forEach((s, i) => (s.text = texts[i]));
-  return { caseName: kase.name, code: { label: code.label, name: code.name }, total: all.length, segments };
+  return { caseName: kase.name, code: { label: code.label, name: code.name }, total: ranges.length, segments };
 }
 
 /** Writes (or clears, with '') the team's summary of a code in a case (owners and coders). @throws AppError NOT_FOUND | FORBIDDEN */

@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { caseMembership } from '@/lib/cases/parts';
 import { descendantIds } from '@/lib/coding/hierarchy';
 import type { CaseMatch } from '@/lib/mixed/case-match';
 import type { CaseFilter, CaseFilterBounds, CaseValue } from '@/lib/mixed/qualitize';
@@ -10,6 +11,7 @@ import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
 import { runJob } from '../../jobs/pool';
 import { addDatasetVersion, type DatasetVersionMeta, loadDatasetVersion } from '../dataset/datasets';
+import { loadCaseRanges } from '../cases/parts';
 import { hierarchyCodes } from '../hierarchy/load-hierarchy';
 import { isUniqueViolation } from '../prisma-errors';
 import { excerpts } from './excerpts';
@@ -141,10 +143,11 @@ export async function quantitizeIntoDataset(options: { userId: string; projectId
   if (version.number !== version.latestNumber) {
     throw new AppError('CONFLICT', { userMessage: `Version ${version.latestNumber} is the latest; reload the page and quantitize into it.` });
   }
-  const [codes, cases, sources] = await Promise.all([
+  // Sources in a case, or with parts in one (lib/cases/parts.ts decides which codings count).
+  const [codes, cases, { sources, parts }] = await Promise.all([
     hierarchyCodes(db, options.projectId),
     db.case.findMany({ where: { projectId: options.projectId }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
-    db.source.findMany({ where: { projectId: options.projectId, NOT: { caseId: null } }, select: { id: true, caseId: true, length: true } }),
+    loadCaseRanges(options.projectId),
   ]);
   if (cases.length === 0) throw new AppError('INVALID_INPUT', { userMessage: 'The project has no cases yet. Create cases and put their sources in them first.' });
   const known = new Set(codes.map((c) => c.id));
@@ -165,7 +168,7 @@ export async function quantitizeIntoDataset(options: { userId: string; projectId
     {
       version: stored(version),
       idVariable: input.idVariable,
-      quantitize: { codes, sources, codings, cases, spec: { codes: input.codes, measure: input.measure, coderId: input.coderId, coderName } },
+      quantitize: { codes, sources, codings, cases, parts, spec: { codes: input.codes, measure: input.measure, coderId: input.coderId, coderName } },
     },
     { transfer: transferOf(version.data) },
   );
@@ -209,18 +212,24 @@ export async function casesBySurveyVariable(options: {
     const codes = await hierarchyCodes(db, options.projectId);
     const codeIds = [options.codeId, ...descendantIds(codes, options.codeId)];
     const label = new Map(codes.map((c) => [c.id, `${c.label ? `${c.label} ` : ''}${c.name}`]));
-    const caseIds = out.cases.map((c) => idOf.get(c.caseName)!).filter(Boolean);
+    const caseIds = new Set(out.cases.map((c) => idOf.get(c.caseName)!).filter(Boolean));
+    // A coding belongs to every case whose text it overlaps (lib/cases/parts.ts).
+    const { ranges } = await loadCaseRanges(options.projectId);
+    const mine = ranges.filter((r) => caseIds.has(r.caseId));
+    const membership = caseMembership(mine);
     const codings = await db.coding.findMany({
-      where: { projectId: options.projectId, codeId: { in: codeIds }, source: { caseId: { in: caseIds } } },
+      where: { projectId: options.projectId, codeId: { in: codeIds }, sourceId: { in: [...new Set(mine.map((r) => r.sourceId))] } },
       orderBy: [{ sourceId: 'asc' }, { start: 'asc' }],
       take: 2000,
-      select: { id: true, codeId: true, start: true, end: true, source: { select: { id: true, title: true, caseId: true } } },
+      select: { id: true, codeId: true, start: true, end: true, source: { select: { id: true, title: true } } },
     });
     const texts = await excerpts(codings.map((c) => ({ sourceId: c.source.id, start: c.start, end: c.end })));
     codings.forEach((c, i) => {
-      const list = segmentsByCase.get(c.source.caseId!) ?? [];
-      list.push({ codingId: c.id, sourceId: c.source.id, sourceTitle: c.source.title, start: c.start, end: c.end, text: texts[i], codeLabel: label.get(c.codeId) ?? '' });
-      segmentsByCase.set(c.source.caseId!, list);
+      for (const caseId of membership.casesOf(c.source.id, c.start, c.end)) {
+        const list = segmentsByCase.get(caseId) ?? [];
+        list.push({ codingId: c.id, sourceId: c.source.id, sourceTitle: c.source.title, start: c.start, end: c.end, text: texts[i], codeLabel: label.get(c.codeId) ?? '' });
+        segmentsByCase.set(caseId, list);
+      }
     });
   }
   return {

@@ -11,6 +11,7 @@ import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
 import { runJob } from '../../jobs/pool';
 import { fileSlug } from '../../api/download';
+import { loadCaseRanges } from '../cases/parts';
 import { excerpts } from '../mixed/excerpts';
 import type { CellView, SegmentView } from './types';
 
@@ -20,20 +21,21 @@ type Ids = { userId: string; projectId: string };
 export const DRILL_DOWN_MAX = 300;
 
 /**
- * The project's codes, codings, sources, cases and case attribute values as the queries read
- * them; source texts only when `texts` (paragraph and turn units need them), and then only of
+ * The project's codes, codings, sources, cases, case attribute values and each case's text
+ * (whole sources and parts, lib/cases/parts.ts) as the queries read them; source texts only when `texts` (paragraph and turn units need them), and then only of
  * sources that have codings. Members only.
  * @throws AppError NOT_FOUND | FORBIDDEN
  */
 export async function loadQueryData(options: Ids & { texts?: boolean }): Promise<QueryData> {
   await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'project:read' });
   const projectId = options.projectId;
-  const [codes, codings, sources, cases, caseValues] = await Promise.all([
+  const [codes, codings, sources, cases, caseValues, { ranges: caseRanges }] = await Promise.all([
     db.code.findMany({ where: { projectId }, select: { id: true, label: true, name: true, level: true, parentId: true, color: true } }),
     db.coding.findMany({ where: { projectId }, select: { id: true, codeId: true, sourceId: true, start: true, end: true, coderId: true, createdAt: true } }),
     db.source.findMany({ where: { projectId }, orderBy: [{ title: 'asc' }, { id: 'asc' }], select: { id: true, title: true, kind: true, caseId: true } }),
     db.case.findMany({ where: { projectId }, orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true } }),
     db.caseAttributeValue.findMany({ where: { case: { projectId } }, select: { caseId: true, attributeId: true, value: true } }),
+    loadCaseRanges(projectId),
   ]);
   const texts = new Map<string, { text: string; structure: string | null }>();
   if (options.texts) {
@@ -50,6 +52,7 @@ export async function loadQueryData(options: Ids & { texts?: boolean }): Promise
     sources: sources.map((s) => ({ ...s, ...texts.get(s.id) })),
     cases,
     caseValues,
+    caseRanges,
   };
 }
 
