@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 
+import { type CasePartItem, CaseParts } from '@/components/cases/case-parts';
 import { requestJson } from '@/components/datasets/api';
 
 import styles from './mixed.module.css';
@@ -36,7 +37,16 @@ function Flash({ message }: { message: Message }) {
  * their sources: create, rename, delete, put sources in and take them out, or make one case
  * per interviewee. Owners and coders edit; everyone else reads.
  */
-export function CaseManager(props: { projectId: string; cases: CaseItem[]; unassigned: UnassignedSource[]; canWrite: boolean }) {
+export function CaseManager(props: {
+  projectId: string;
+  cases: CaseItem[];
+  unassigned: UnassignedSource[];
+  canWrite: boolean;
+  /** Parts of sources (speakers, ranges) in the cases. */
+  parts?: CasePartItem[];
+  /** Every source, to choose a speaker's transcript from. */
+  sources?: Array<{ id: string; title: string }>;
+}) {
   const router = useRouter();
   const api = `/api/projects/${encodeURIComponent(props.projectId)}/cases`;
   const [message, setMessage] = useState<Message>(null);
@@ -69,7 +79,18 @@ export function CaseManager(props: { projectId: string; cases: CaseItem[]; unass
         ) : (
           <ul className={styles.caseList} aria-label="Cases">
             {props.cases.map((c) => (
-              <CaseRow key={c.id} projectId={props.projectId} item={c} unassigned={props.unassigned} canWrite={props.canWrite} busy={busy} call={call} api={api} />
+              <CaseRow
+                key={c.id}
+                projectId={props.projectId}
+                item={c}
+                unassigned={props.unassigned}
+                parts={(props.parts ?? []).filter((p) => p.caseId === c.id)}
+                sources={props.sources ?? []}
+                canWrite={props.canWrite}
+                busy={busy}
+                call={call}
+                api={api}
+              />
             ))}
           </ul>
         )}
@@ -176,7 +197,17 @@ function CreateCase(props: { api: string; unassigned: UnassignedSource[]; busy: 
   );
 }
 
-function CaseRow(props: { projectId: string; api: string; item: CaseItem; unassigned: UnassignedSource[]; canWrite: boolean; busy: boolean; call: Call }) {
+function CaseRow(props: {
+  projectId: string;
+  api: string;
+  item: CaseItem;
+  unassigned: UnassignedSource[];
+  parts: CasePartItem[];
+  sources: Array<{ id: string; title: string }>;
+  canWrite: boolean;
+  busy: boolean;
+  call: Call;
+}) {
   const { item } = props;
   const id = useId();
   const [mode, setMode] = useState<'view' | 'rename' | 'add'>('view');
@@ -208,7 +239,11 @@ function CaseRow(props: { projectId: string; api: string; item: CaseItem; unassi
           </form>
         ) : (
           <span className={styles.caseName} id={`${id}-name`}>
-            {item.name} <span className="muted" style={{ fontWeight: 400, fontSize: '0.85rem' }}>· {item.sources.length} {item.sources.length === 1 ? 'source' : 'sources'}</span>
+            {item.name}{' '}
+            <span className="muted" style={{ fontWeight: 400, fontSize: '0.85rem' }}>
+              · {item.sources.length} {item.sources.length === 1 ? 'source' : 'sources'}
+              {props.parts.length > 0 && `, ${props.parts.length} ${props.parts.length === 1 ? 'part' : 'parts'}`}
+            </span>
           </span>
         )}
         {props.canWrite && mode === 'view' && (
@@ -255,10 +290,13 @@ function CaseRow(props: { projectId: string; api: string; item: CaseItem; unassi
           ))}
         </ul>
       ) : (
-        <p className="muted" style={{ margin: '0.3rem 0 0', fontSize: '0.85rem' }}>
-          No sources yet.
-        </p>
+        props.parts.length === 0 && (
+          <p className="muted" style={{ margin: '0.3rem 0 0', fontSize: '0.85rem' }}>
+            No sources yet.
+          </p>
+        )
       )}
+      <CaseParts projectId={props.projectId} caseId={item.id} caseName={item.name} parts={props.parts} sources={props.sources} canWrite={props.canWrite} busy={props.busy} call={props.call} />
       {mode === 'add' && (
         <form
           className="stack"

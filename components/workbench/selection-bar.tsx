@@ -10,13 +10,15 @@ export interface SelectionBarProps {
   onPick(): void;
   onApplyLast(): void;
   onInVivo(): void;
+  /** "Assign to case…": make the selection part of a case (offered when given). */
+  onAssignToCase?(): void;
 }
 
 /**
  * Quick actions under a selection, with their shortcuts: pick a code, repeat the last code,
- * in vivo. Buttons keep the text focused (mousedown is cancelled) so the selection stays.
+ * in vivo; and assigning the passage to a case. Buttons keep the text focused (mousedown is cancelled) so the selection stays.
  */
-export function SelectionBar({ position, lastCode, onPick, onApplyLast, onInVivo }: SelectionBarProps) {
+export function SelectionBar({ position, lastCode, onPick, onApplyLast, onInVivo, onAssignToCase }: SelectionBarProps) {
   const keep = (e: React.MouseEvent) => e.preventDefault();
   return (
     <div className={styles.selectionBar} style={{ top: position.top, bottom: position.bottom, left: position.left }} role="group" aria-label="Code the selection" data-testid="selection-bar">
@@ -32,6 +34,11 @@ export function SelectionBar({ position, lastCode, onPick, onApplyLast, onInVivo
       <button type="button" onMouseDown={keep} onClick={onInVivo} aria-keyshortcuts="V" title="Create a code named by the selected words (V)">
         In vivo <kbd>V</kbd>
       </button>
+      {onAssignToCase && (
+        <button type="button" onMouseDown={keep} onClick={onAssignToCase} title="Make the selected passage part of a case">
+          Assign to case…
+        </button>
+      )}
     </div>
   );
 }

@@ -24,6 +24,7 @@ import { CodingCard } from './coding-card';
 import { CodingTooltip } from './coding-tooltip';
 import { MarginStripes, stripeGeometry, type StripeItem } from './margin-stripes';
 import { SelectionBar } from './selection-bar';
+import { AssignToCase } from '../cases/assign-to-case';
 import { useCodingActions } from './use-coding-actions';
 import { WorkbenchToolbar } from './workbench-toolbar';
 import styles from './workbench.module.css';
@@ -127,6 +128,7 @@ export function Workbench({ data: wire, api }: WorkbenchProps) {
   // Popovers remember the document position they belong to (and the pointer's x), so they can
   // follow the text when the layout changes under them (see `relayout`).
   const [picker, setPicker] = useState<{ range: CodePointRange; text: string; pos: number; anchor: Anchor } | null>(null);
+  const [assigning, setAssigning] = useState<{ range: CodePointRange; anchor: Anchor } | null>(null);
   const [card, setCard] = useState<{ ids: string[]; pos: number; x?: number; anchor: Anchor; focus: boolean } | null>(null);
   const [tooltip, setTooltip] = useState<{ ids: string[]; anchor: Anchor } | null>(null);
   const [adjustingId, setAdjustingId] = useState<string | null>(null);
@@ -590,7 +592,7 @@ export function Workbench({ data: wire, api }: WorkbenchProps) {
   );
   const lastCode = state.lastCodeId ? (codesById.get(state.lastCodeId) ?? null) : null;
   const filtered = state.filter.codeIds.length > 0 || state.filter.coderId !== null;
-  const showSelectionBar = canCode && !!selRange && !picker && !adjustingId && !!editor;
+  const showSelectionBar = canCode && !!selRange && !picker && !assigning && !adjustingId && !!editor;
 
   return (
     <div className={styles.workbench} data-testid="workbench" ref={rootRef}>
@@ -641,6 +643,19 @@ export function Workbench({ data: wire, api }: WorkbenchProps) {
                 onPick={openPicker}
                 onApplyLast={applyLastCode}
                 onInVivo={inVivo}
+                onAssignToCase={() => selRange && setAssigning({ range: selRange, anchor: selection.anchor })}
+              />
+            )}
+            {assigning && (
+              <AssignToCase
+                projectId={data.projectId}
+                sourceId={data.source.id}
+                range={assigning.range}
+                position={assigning.anchor}
+                onClose={() => {
+                  setAssigning(null);
+                  focusText();
+                }}
               />
             )}
             {picker && (

@@ -122,3 +122,9 @@ export async function listSourceSpeakers(options: Ids & { sourceId: string }): P
   if (!source) throw new AppError('NOT_FOUND', { userMessage: 'Source not found.' });
   return speakersOf(source.structure);
 }
+
+/** The project's sources by title (id, title), to choose the source of a part from (members). */
+export async function listPartSources(options: Ids): Promise<Array<{ id: string; title: string }>> {
+  await requireProjectPermission({ ...options, permission: 'project:read' });
+  return db.source.findMany({ where: { projectId: options.projectId }, orderBy: [{ title: 'asc' }, { id: 'asc' }], select: { id: true, title: true } });
+}

@@ -13,6 +13,7 @@ import { loadHierarchyCodes } from '@/lib/server/data/hierarchy/load-hierarchy';
 import { listMembers } from '@/lib/server/data/member/list-members';
 import { listCases } from '@/lib/server/data/mixed/cases';
 import { loadAttributeTable } from '@/lib/server/data/cases/attributes';
+import { listPartSources, listProjectCaseParts } from '@/lib/server/data/cases/parts';
 import { loadProjectPage } from '@/lib/server/pages';
 
 export const metadata: Metadata = { title: 'Cases' };
@@ -25,7 +26,15 @@ export const metadata: Metadata = { title: 'Cases' };
 export default async function CasesPage(props: { params: Promise<{ projectId: string }> }) {
   const { user, project } = await loadProjectPage((await props.params).projectId);
   const ids = { userId: user.id, projectId: project.id };
-  const [{ cases, unassigned }, datasets, hierarchy, members, attributeTable] = await Promise.all([listCases(ids), listDatasets(ids), loadHierarchyCodes(ids), listMembers(ids), loadAttributeTable(ids)]);
+  const [{ cases, unassigned }, datasets, hierarchy, members, attributeTable, parts, sources] = await Promise.all([
+    listCases(ids),
+    listDatasets(ids),
+    loadHierarchyCodes(ids),
+    listMembers(ids),
+    loadAttributeTable(ids),
+    listProjectCaseParts(ids),
+    listPartSources(ids),
+  ]);
   const codes = hierarchy.codes.map((c) => ({ id: c.id, label: c.label, name: c.name, level: c.level, parentId: c.parentId }));
   const datasetChoices = datasets.map((d) => ({ id: d.id, name: d.name, rowCount: d.rowCount }));
 
@@ -34,12 +43,13 @@ export default async function CasesPage(props: { params: Promise<{ projectId: st
       <h1>Cases</h1>
       <p className="muted">
         A case is one interviewee (or firm, team…) with all of their sources. Give a case the respondent’s survey id as its identifier, and the interviews and the survey can be
-        joined: matched, quantitized into variables, or read by survey score.
+        joined: matched, quantitized into variables, or read by survey score. Parts of sources can be cases too: a speaker of a focus-group transcript, or a passage
+        chosen in the workbench (“Assign to case…”).
       </p>
       <p>
         <Link href={`/projects/${project.id}/cases/matrix`}>Case comparison matrix</Link> · <Link href={`/projects/${project.id}/cases/triangulation`}>Triangulation</Link>
       </p>
-      <CaseManager projectId={project.id} cases={cases} unassigned={unassigned} canWrite={can(project.role, 'sources:write')} />
+      <CaseManager projectId={project.id} cases={cases} unassigned={unassigned} parts={parts} sources={sources} canWrite={can(project.role, 'sources:write')} />
       <AttributeTable projectId={project.id} attributes={attributeTable.attributes} cases={attributeTable.cases} canWrite={can(project.role, 'sources:write')} />
       <CaseMatchPanel projectId={project.id} datasets={datasetChoices} caseCount={cases.length} />
       <CaseQuantitizePanel projectId={project.id} datasets={datasetChoices} codes={codes} members={members.map((m) => ({ userId: m.userId, name: m.name }))} canWrite={can(project.role, 'data:write')} />
