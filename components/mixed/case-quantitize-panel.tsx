@@ -14,7 +14,7 @@ type Measure = 'presence' | 'count' | 'share' | 'coder';
 type Answer = { version: { id: string; number: number }; match: CaseMatch; variables: Array<{ name: string; label: string }> };
 
 const MEASURES: Array<{ value: Measure; label: string; hint: string }> = [
-  { value: 'presence', label: 'Presence (0/1)', hint: '1 when any of the case’s sources is coded with the code' },
+  { value: 'presence', label: 'Presence (0/1)', hint: '1 when any of the case’s text (its sources, speakers, passages) is coded with the code' },
   { value: 'count', label: 'Count of segments', hint: 'distinct coded segments in the case’s sources' },
   { value: 'share', label: 'Share of the case’s text', hint: 'coded characters ÷ all characters of the case’s sources' },
   { value: 'coder', label: 'Coded by a coder (0/1)', hint: '1 when the chosen coder applied the code in the case' },

@@ -35,19 +35,22 @@ test('a focus group’s two speakers become two cases; the case matrix counts ea
   await page.getByRole('table', { name: 'Sources' }).getByRole('link', { name: /focus-group-1/i }).first().click();
   await expect(page.getByTestId('workbench')).toHaveAttribute('data-ready', 'true');
   await codeSelection(page, 'I love the little shop', 'shop talk');
-  await codeSelection(page, 'prices are too high', 'shop talk');
+  // The same code again, through the selection bar's last-code button.
+  await selectText(page.getByTestId('source-document'), 'prices are too high');
+  await page.getByTestId('selection-bar').getByRole('button', { name: /shop talk/ }).click();
+  await expect(page.getByText('2 codings')).toBeVisible();
 
   // Two cases, created on the Cases page.
   await page.goto(`/projects/${projectId}/cases`);
   for (const name of ['Anna', 'Ben']) {
     await page.getByLabel('Case identifier').fill(name);
-    await page.getByRole('button', { name: 'Create case' }).click();
+    await page.getByRole('button', { name: 'Create case', exact: true }).click();
     await expect(page.getByText(`Created the case “${name}”.`)).toBeVisible();
   }
 
   // Each speaker into their case: choose the transcript, then the speaker.
   for (const name of ['Anna', 'Ben']) {
-    const row = page.getByTestId('case').filter({ has: page.getByText(name, { exact: true }) });
+    const row = page.getByTestId('case').filter({ hasText: new RegExp(`^${name} ·`) });
     await row.getByRole('button', { name: 'Add a speaker' }).click();
     const form = row.getByRole('form', { name: `Add a speaker to ${name}` });
     await form.getByLabel('Transcript').selectOption({ label: 'focus-group-1' });
@@ -81,7 +84,7 @@ test('a focus group’s two speakers become two cases; the case matrix counts ea
   await expect(dialog.getByRole('status')).toContainText('to Ben.');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await page.goto(`/projects/${projectId}/cases`);
-  const ben = page.getByTestId('case').filter({ has: page.getByText('Ben', { exact: true }) });
+  const ben = page.getByTestId('case').filter({ hasText: /^Ben ·/ });
   await expect(ben.getByTestId('case-part')).toHaveCount(2);
   await expect(ben.getByTestId('case-part').filter({ hasText: 'characters' })).toHaveCount(1);
 });

@@ -146,6 +146,6 @@ export function matrixTitle(matrix: Pick<CaseMatrix, 'level' | 'rows'>, mode: Ma
 export function matrixNote(mode: MatrixCellMode): string {
   const counting = 'A code counts with every code below it in the hierarchy; a passage coded by several coders or codes counts once.';
   if (mode === 'presence') return `✓ = the case has at least one coded segment of the code. ${counting}`;
-  if (mode === 'count') return `Cells: distinct coded segments in the case's sources. ${counting}`;
+  if (mode === 'count') return `Cells: distinct coded segments in the case's text (its sources, or the speakers and passages of sources it holds). ${counting}`;
   return 'Cells: the team’s summary of the code in the case.';
 }

@@ -19,7 +19,7 @@ type Ids = { userId: string; projectId: string };
 
 /**
  * The case comparison matrix at one level (members): cases × codes of that level, each cell the
- * distinct coded segments of the code and everything below it in the case's sources, and the
+ * distinct coded segments of the code and everything below it in the case's text (whole sources and parts, lib/cases/parts.ts), and the
  * team's summaries; key attributes (`attributeIds`, in that order) before the codes.
  * @throws AppError NOT_FOUND
  */
@@ -62,7 +62,7 @@ export interface CellSegment {
 
 /**
  * The segments behind one cell (members): distinct ranges coded with the code or a code below
- * it in the case's sources, in source and text order, at most 500.
+ * it in the case's text, in source and text order, at most 500.
  * @throws AppError NOT_FOUND
  */
 export async function loadCellSegments(options: Ids & { caseId: string; codeId: string }): Promise<{ caseName: string; code: { label: string; name: string }; total: number; segments: CellSegment[] }> {
