@@ -10,7 +10,7 @@ import { newUser, signUp, type TestUser } from '../fixtures/users';
  * owner. Pages: unauthenticated → redirect to /sign-in, non-member → 404. API: 401, 404, and a
  * viewer's writes → 403. The owner's 2xx on the same URLs shows the 404s are not bad URLs.
  */
-type Ctx = { projectId: string; ownerId: string; strangerEmail: string; sourceId: string; codeId: string; datasetId: string; versionId: string; scaleId: string; analysisId: string; analysisId2: string; linkId: string; caseId: string; attributeId: string };
+type Ctx = { projectId: string; ownerId: string; strangerEmail: string; sourceId: string; codeId: string; datasetId: string; versionId: string; scaleId: string; analysisId: string; analysisId2: string; linkId: string; caseId: string; attributeId: string; partId: string };
 type Route =
   | { kind: 'page'; file: string; path: (c: Ctx) => string; viewer: 200 | 404 }
   | {
@@ -378,6 +378,17 @@ const ROUTES: Route[] = [
     write: true,
   },
   { kind: 'api', file: 'app/api/projects/[projectId]/saturation/order/route.ts', method: 'PUT', path: (c) => `/api/projects/${c.projectId}/saturation/order`, body: (c) => ({ sourceIds: [c.sourceId] }), write: true },
+  { kind: 'api', file: 'app/api/projects/[projectId]/cases/[caseId]/parts/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/cases/${c.caseId}/parts`, write: false },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/cases/[caseId]/parts/route.ts',
+    method: 'POST',
+    path: (c) => `/api/projects/${c.projectId}/cases/${c.caseId}/parts`,
+    body: (c) => ({ sourceId: c.sourceId, start: 10, end: 20 }),
+    write: true,
+  },
+  { kind: 'api', file: 'app/api/projects/[projectId]/cases/[caseId]/parts/[partId]/route.ts', method: 'DELETE', path: (c) => `/api/projects/${c.projectId}/cases/${c.caseId}/parts/${c.partId}`, write: true },
+  { kind: 'api', file: 'app/api/projects/[projectId]/sources/[sourceId]/speakers/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/sources/${c.sourceId}/speakers`, write: false },
 ];
 
 /** A small survey for the dataset routes: three Likert items. */
@@ -452,6 +463,8 @@ test.describe('project route authorization', () => {
     // Case "1" matches the survey's first id; the source belongs to it.
     const madeCase = await sessions.owner.post(`/api/projects/${projectId}/cases`, { data: { name: '1', sourceIds: [sourceId] } });
     expect(madeCase.status()).toBe(200);
+    const part = await sessions.owner.post(`/api/projects/${projectId}/cases/${(await madeCase.json()).case.id}/parts`, { data: { sourceId, start: 0, end: 5 } });
+    expect(part.status()).toBeLessThan(300);
     const attribute = await sessions.owner.post(`/api/projects/${projectId}/cases/attributes`, { data: { name: 'Region', type: 'text' } });
     expect(attribute.status()).toBeLessThan(300);
     ctx = {
@@ -468,6 +481,7 @@ test.describe('project route authorization', () => {
       linkId: (await linked.json()).link.id as string,
       caseId: (await madeCase.json()).case.id as string,
       attributeId: ((await attribute.json()) as { attribute: { id: string } }).attribute.id,
+      partId: ((await part.json()) as { part: { id: string } }).part.id,
     };
   });
 
