@@ -23,7 +23,7 @@ export interface CaseSummary {
   sources: Array<{ id: string; title: string; kind: string }>;
 }
 
-/** Cases and the sources no case holds yet (members). */
+/** Cases and the sources no case holds yet, whole or in part (members). */
 export async function listCases(options: { userId: string; projectId: string }): Promise<{ cases: CaseSummary[]; unassigned: Array<{ id: string; title: string; kind: string; interviewee: string }> }> {
   await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'project:read' });
   const [cases, unassigned] = await Promise.all([
@@ -32,7 +32,7 @@ export async function listCases(options: { userId: string; projectId: string }):
       orderBy: { name: 'asc' },
       select: { id: true, name: true, sources: { orderBy: { title: 'asc' }, select: { id: true, title: true, kind: true } } },
     }),
-    db.source.findMany({ where: { projectId: options.projectId, caseId: null }, orderBy: { title: 'asc' }, select: { id: true, title: true, kind: true, interviewee: true } }),
+    db.source.findMany({ where: { projectId: options.projectId, caseId: null, caseParts: { none: {} } }, orderBy: { title: 'asc' }, select: { id: true, title: true, kind: true, interviewee: true } }),
   ]);
   return { cases, unassigned };
 }
