@@ -81,7 +81,8 @@ export function TriangulationChart({ rows }: { rows: TriangulationRow[] }) {
     >
       <g aria-hidden="true">
         {TRIANGULATION_KINDS.map((k, i) => (
-          <g key={k} transform={`translate(${margin.left + i * 100}, 12)`}>
+          // Six entries from the left edge: started at the bars they would run past the right edge.
+          <g key={k} transform={`translate(${8 + i * ((width - 16) / TRIANGULATION_KINDS.length)}, 12)`}>
             <rect width={10} height={10} fill={KIND_FILL[k]} stroke={PLOT.grey} strokeWidth={0.5} />
             <text x={14} y={9} fontSize={PLOT.fontSize - 1}>
               {TRIANGULATION_LABELS[k]}
