@@ -223,7 +223,7 @@ async function seedDemoData(tx: Tx, projectId: string, userId: string) {
 
 /**
  * Cases from the interviewees (sellers as the survey's `seller` ids, platform managers by their
- * own ids, so matching shows both matched and unmatched cases) and the links of DEMO_LINKS with
+ * own ids, so matching shows both matched and unmatched cases) with their role as an attribute, and the links of DEMO_LINKS with
  * their first coded segments as exemplar quotes and the team's meta-inference.
  */
 async function seedDemoMixed(tx: Tx, projectId: string, userId: string) {
@@ -234,6 +234,12 @@ async function seedDemoMixed(tx: Tx, projectId: string, userId: string) {
     if (!name) continue;
     if (!caseIds.has(name)) caseIds.set(name, (await tx.case.create({ data: { projectId, name }, select: { id: true } })).id);
     await tx.source.update({ where: { id: s.id }, data: { caseId: caseIds.get(name)! } });
+  }
+
+  // A typed attribute for the case table and the case matrix's key columns.
+  const role = await tx.caseAttribute.create({ data: { projectId, name: 'Role', type: 'choice', choices: JSON.stringify(['seller', 'platform manager']) }, select: { id: true } });
+  for (const [name, caseId] of caseIds) {
+    await tx.caseAttributeValue.create({ data: { caseId, attributeId: role.id, value: name.startsWith('P') ? 'platform manager' : 'seller' } });
   }
 
   const survey = await tx.dataset.findFirstOrThrow({ where: { projectId, name: 'Follow-up survey of 312 sellers' }, select: { id: true, scales: { select: { id: true, name: true } } } });
