@@ -5,20 +5,12 @@ import { useId, useState } from 'react';
 
 import { requestJson } from '@/components/datasets/api';
 import { describeRange } from '@/lib/cases/parts';
+import type { CasePartView } from '@/lib/server/data/cases/parts';
 
 import styles from '../mixed/mixed.module.css';
 
-/** A part of a source in a case (a transcript speaker, or a range of the text). */
-export interface CasePartItem {
-  id: string;
-  caseId: string;
-  sourceId: string;
-  sourceTitle: string;
-  start: number;
-  end: number;
-  /** '' for a plain range. */
-  speaker: string;
-}
+/** A part of a source in a case (a transcript speaker, or a range of the text): the data layer's shape. */
+export type CasePartItem = CasePartView;
 
 type Call = (url: string, method: string, body: unknown, success: (data: never) => string) => Promise<boolean>;
 
