@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 
 import { InviteMemberForm } from '@/components/projects/invite-member-form';
 import { MemberRow } from '@/components/projects/member-row';
+import { TeamTabs } from '@/components/team/team-tabs';
 import { can } from '@/lib/auth/roles';
 import { listMembers } from '@/lib/server/data/member/list-members';
 import { loadProjectPage } from '@/lib/server/pages';
@@ -17,6 +18,7 @@ export default async function TeamPage({ params }: { params: Promise<{ projectId
   return (
     <>
       <h1>Team</h1>
+      <TeamTabs projectId={project.id} />
       <p className="muted">
         {members.length} {members.length === 1 ? 'member' : 'members'}. {canManage ? 'As an owner you can invite people and change roles.' : 'Only owners can change the team.'}
       </p>
