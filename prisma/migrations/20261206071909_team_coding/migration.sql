@@ -257,8 +257,8 @@ CREATE UNIQUE INDEX "CommentRead_userId_projectId_thread_key" ON "CommentRead"("
 -- CreateIndex
 CREATE INDEX "AgreementResolution_projectId_sourceId_codeId_idx" ON "AgreementResolution"("projectId", "sourceId", "codeId");
 
--- Collapse duplicate codings (same coder, code and range; left by concurrent requests before
--- this index existed): the earliest row stays.
+-- Collapse duplicate codings (same coder, code and range, left by concurrent requests before
+-- this index existed). The earliest row stays.
 DELETE FROM "Coding" WHERE "id" IN (
   SELECT c."id" FROM "Coding" c WHERE EXISTS (
     SELECT 1 FROM "Coding" d

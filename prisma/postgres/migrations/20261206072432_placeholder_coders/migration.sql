@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "placeholder" BOOLEAN NOT NULL DEFAULT false;
