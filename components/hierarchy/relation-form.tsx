@@ -6,7 +6,7 @@ import { listEvidenceCandidatesAction } from '@/app/(app)/projects/[projectId]/h
 import { MemoEditor } from '@/components/memo/memo-editor';
 import { orderCodes } from '@/lib/coding/hierarchy';
 import { LEVEL_NAME, LEVEL_PLURAL, type CodeLevel } from '@/lib/coding/hierarchy-types';
-import { type EvidenceExcerpt, MIN_RELATION_LEVEL, PARADIGM_TYPES, RELATION_TYPE_NAME, RELATION_TYPE_PHRASE, relationProblem, type RelationType } from '@/lib/coding/relations';
+import { type EvidenceExcerpt, MIN_RELATION_LEVEL, PARADIGM_TYPES, RELATION_TYPE_NAME, relationProblem, relationReading, type RelationType } from '@/lib/coding/relations';
 import type { ActionResult } from '@/lib/coding/workbench-types';
 
 import styles from './relation-panel.module.css';
@@ -94,8 +94,10 @@ export function RelationForm({ projectId, codes, initial, submitLabel, onSubmit,
     const offered = codes.filter((c) => c.level >= MIN_RELATION_LEVEL || keep.has(c.id));
     return SELECT_LEVELS.map((level) => ({ level, codes: orderCodes(offered.filter((c) => c.level === level)) })).filter((g) => g.codes.length > 0);
   }, [codes, initial?.fromId, initial?.toId]);
+  // A memo may mention any code, concepts too (only the ends of a relation must be categories):
+  // offered by level, core categories first, each labelled with its level.
   const mentions = useMemo(
-    () => ({ items: orderCodes(codes.filter((c) => c.level >= MIN_RELATION_LEVEL)).map((c) => ({ id: c.id, label: c.name, hint: LEVEL_NAME[c.level] })) }),
+    () => ({ items: SELECT_LEVELS.flatMap((level) => orderCodes(codes.filter((c) => c.level === level))).map((c) => ({ id: c.id, label: c.name, hint: LEVEL_NAME[c.level] })) }),
     [codes],
   );
 
@@ -217,7 +219,7 @@ export function RelationForm({ projectId, codes, initial, submitLabel, onSubmit,
       </div>
       {type !== 'custom' && (
         <p className="hint" data-testid="relation-reading">
-          Reads: {titleOf(fromId, 'From')} is {type === 'context' ? 'the' : 'a'} {RELATION_TYPE_PHRASE[type]} {titleOf(toId, 'To')}.
+          Reads: {titleOf(fromId, 'From')} is {relationReading(type)} {titleOf(toId, 'To')}.
         </p>
       )}
       {type === 'custom' && (

@@ -28,10 +28,13 @@ vi.mock('@/app/(app)/projects/[projectId]/hierarchy/actions', () => ({
 }));
 vi.mock('@/app/(app)/projects/[projectId]/hierarchy/network/actions', () => ({ listEvidenceCandidatesAction: actions.listEvidenceCandidatesAction }));
 // The real editor is tested in components/memo; here a text area stands in (plain text → memo document).
+// The mentions the form hands to the editor are kept, to check what `@` offers.
+const editorMentions = vi.hoisted(() => ({ items: [] as Array<{ id: string; label: string; hint?: string }> }));
 vi.mock('@/components/memo/memo-editor', () => ({
-  MemoEditor: ({ ariaLabel, onChange }: { ariaLabel: string; onChange(doc: MemoDoc): void }) => (
-    <textarea aria-label={ariaLabel} onChange={(e) => onChange(plainTextToMemo(e.target.value))} />
-  ),
+  MemoEditor: ({ ariaLabel, onChange, mentions }: { ariaLabel: string; onChange(doc: MemoDoc): void; mentions?: { items: Array<{ id: string; label: string; hint?: string }> } }) => {
+    editorMentions.items = [...(mentions?.items ?? [])];
+    return <textarea aria-label={ariaLabel} onChange={(e) => onChange(plainTextToMemo(e.target.value))} />;
+  },
 }));
 
 import { RelationPanel, type PanelRelation, type RelationCode } from './relation-panel';
@@ -170,6 +173,18 @@ describe('RelationPanel', () => {
     expect(() => byLabel('Custom type')).toThrow();
     await change(byLabel<HTMLSelectElement>('Relation type'), 'custom');
     expect(byLabel<HTMLInputElement>('Custom type').tagName).toBe('INPUT');
+  });
+
+  // Issue 14 (9): the memo's placeholder says "mention a code", but concepts were not offered.
+  it('offers every code for @mentions in the relation memo, concepts too, by level with its level named', async () => {
+    await render({ relations: [] });
+    expect(editorMentions.items.map((m) => [m.label, m.hint])).toEqual([
+      ['Precarious autonomy', 'core category'],
+      ['Channel diversification', 'main category'],
+      ['Price anxiety', 'category'],
+      ['Platform dependence', 'category'],
+      ['Fees rising', 'concept'],
+    ]);
   });
 
   it('loads evidence for both ends, and adds the relation with the ticked segments', async () => {
