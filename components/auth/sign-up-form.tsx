@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 
 import { signUpAction } from '@/app/(auth)/actions';
 import { Field } from '@/components/ui/field';
@@ -12,6 +12,10 @@ import { IDLE, valueOf } from '@/lib/validation/form-state';
 export function SignUpForm() {
   const [state, action] = useActionState(signUpAction, IDLE);
   const errors = state.status === 'error' ? state.fieldErrors : undefined;
+  // React resets a form after its action runs; the server never sends a password back
+  // (lib/validation/form-state.ts), so the typed password is kept here, in the browser, as a
+  // controlled value: a "too short" or "email taken" error does not make the user retype it.
+  const [password, setPassword] = useState('');
   return (
     <form action={action} className="stack" noValidate>
       <Field label="Name" name="name" autoComplete="name" required defaultValue={valueOf(state, 'name')} errors={errors?.name} />
@@ -22,6 +26,8 @@ export function SignUpForm() {
         type="password"
         autoComplete="new-password"
         required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
         hint={`At least ${PASSWORD_MIN_LENGTH} characters. A passphrase of a few words works well.`}
         errors={errors?.password}
       />

@@ -6,6 +6,7 @@ import { useState } from 'react';
 
 import { requestJson } from '@/components/datasets/api';
 import { LEVEL_NAME } from '@/lib/coding/hierarchy-types';
+import { relationLabelOf } from '@/lib/coding/relations';
 import type { HoldOutReport } from '@/lib/saturation/holdout';
 
 import styles from './saturation.module.css';
@@ -144,7 +145,7 @@ export function HoldOutPanel(props: { projectId: string; sources: HoldOutSourceO
                     {s.newRelations.map((r) => (
                       <li key={r.id}>
                         New relation <Link href={`${base}/codes/${r.from.id}`}>{codeText(r.from)}</Link> → <Link href={`${base}/codes/${r.to.id}`}>{codeText(r.to)}</Link>{' '}
-                        <span className="muted">({r.customType || r.type})</span>
+                        <span className="muted">({relationLabelOf(r)})</span>
                       </li>
                     ))}
                   </ul>

@@ -31,9 +31,28 @@ export const RELATION_TYPE_PHRASE: Record<Exclude<RelationType, 'custom'>, strin
   consequence: 'consequence of',
 };
 
+/**
+ * The phrase with its article, as a sentence reads it: "is *an* intervening condition of",
+ * "is *a* causal condition of", "is *the* context of" (a category has one context).
+ * @example relationReading('intervening-condition') // 'an intervening condition of'
+ */
+export function relationReading(type: Exclude<RelationType, 'custom'>): string {
+  const phrase = RELATION_TYPE_PHRASE[type];
+  if (type === 'context') return `the ${phrase}`;
+  return `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`;
+}
+
 /** What an edge says: the paradigm type's phrase ("causal condition of"), or the custom type's own name. */
 export function relationLabel(relation: { type: RelationType; customType: string }): string {
   return relation.type === 'custom' ? relation.customType.trim() || 'related to' : RELATION_TYPE_PHRASE[relation.type];
+}
+
+/**
+ * relationLabel for a type read as a plain string (saturation reports, exports): the stored
+ * type key ('intervening-condition') is never shown; an unknown key is shown as it is.
+ */
+export function relationLabelOf(relation: { type: string; customType: string }): string {
+  return (RELATION_TYPES as readonly string[]).includes(relation.type) ? relationLabel(relation as { type: RelationType; customType: string }) : relation.type;
 }
 
 export interface HierarchyRelation {

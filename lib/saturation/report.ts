@@ -4,6 +4,7 @@
  * JSON API and the DOCX/CSV exports read the result).
  */
 import { LEVEL_NAME } from '../coding/hierarchy-types';
+import { relationLabelOf } from '../coding/relations';
 import { codingOrder, type CodingOrderMode } from './coding-order';
 import { codesPerSource, emergence, newCodesPerSource, type EmergencePoint } from './emergence';
 import { guestSaturation, type GuestOptions, type GuestResult } from './guest';
@@ -74,7 +75,7 @@ const KIND_WORD: Record<string, string> = { literature: 'article', interview: 'i
 export const kindWord = (kind: string) => KIND_WORD[kind] ?? kind;
 export const codeText = (c: { label: string; name: string }) => (c.label ? `${c.label} ${c.name}` : c.name);
 export const relationText = (r: { from: { label: string; name: string }; to: { label: string; name: string }; type: string; customType: string }) =>
-  `${codeText(r.from)} → ${codeText(r.to)} (${r.customType || r.type})`;
+  `${codeText(r.from)} → ${codeText(r.to)} (${relationLabelOf(r)})`;
 
 /** One field of RFC 4180 CSV; a leading = + - @ is quoted away from spreadsheet formulas. */
 function csvField(value: string | number | boolean): string {
