@@ -28,6 +28,14 @@ describe('filterMentionItems', () => {
     expect(filterMentionItems(codes, 'zz')).toEqual([]);
   });
 
+  // Issue 14 (8): Chinese storylines mention Chinese code names, typed with an input method.
+  it('matches Chinese labels and full-width letters typed with a CJK input method', () => {
+    const zh = [item('a', '物流成本'), item('b', '跨境物流'), item('c', 'AB测试'), item('d', '价格焦虑')];
+    expect(ids(filterMentionItems(zh, '物流'))).toEqual(['a', 'b']);
+    expect(ids(filterMentionItems(zh, 'ａｂ'))).toEqual(['c']);
+    expect(filterMentionItems(zh, '仓储')).toEqual([]);
+  });
+
   it('offers the first items, in order, for an empty query', () => {
     expect(ids(filterMentionItems(codes, ''))).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });

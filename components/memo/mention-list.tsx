@@ -5,6 +5,7 @@ import type { SuggestionKeyDownProps, SuggestionOptions, SuggestionProps } from 
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 
+import { findMentionMatch } from '@/components/editor/extensions/mention-match';
 import { isMemoMentionId, MEMO_MENTION_LABEL_MAX } from '@/lib/coding/memo';
 
 import styles from './memo.module.css';
@@ -32,7 +33,7 @@ export const MENTION_LIST_LIMIT = 8;
 export type MentionSuggestion = Omit<SuggestionOptions<MentionItem, MentionNodeAttrs>, 'editor'>;
 
 /**
- * The items whose label contains `query`, case-insensitively, best first: labels that start with
+ * The items whose label contains `query`, case- and width-insensitively (Chinese labels too), best first: labels that start with
  * the query, then labels with a word that starts with it, then the rest — each group in the
  * order given. Items that could not be stored (an id `isMemoMentionId` refuses, an empty label)
  * are never offered.
@@ -46,11 +47,11 @@ export type MentionSuggestion = Omit<SuggestionOptions<MentionItem, MentionNodeA
  * // [{ id: 'b', … }, { id: 'a', … }]
  */
 export function filterMentionItems(items: ReadonlyArray<MentionItem>, query: string, limit = MENTION_LIST_LIMIT): MentionItem[] {
-  const q = query.toLocaleLowerCase();
+  const q = foldForMatch(query);
   const ranked: Array<{ item: MentionItem; rank: number }> = [];
   for (const item of items) {
     if (!isMemoMentionId(item.id) || item.label.length === 0) continue;
-    const label = item.label.toLocaleLowerCase();
+    const label = foldForMatch(item.label);
     const at = label.indexOf(q);
     if (at < 0) continue;
     const rank = at === 0 ? 0 : new RegExp(`(^|[\\s\\p{P}])${escapeRegExp(q)}`, 'u').test(label) ? 1 : 2;
@@ -61,6 +62,15 @@ export function filterMentionItems(items: ReadonlyArray<MentionItem>, query: str
     .sort((a, b) => a.rank - b.rank)
     .slice(0, limit)
     .map((r) => r.item);
+}
+
+/**
+ * Case- and width-insensitive form for matching: NFKC folds full-width letters and digits
+ * ("ＡＢＣ１" → "ABC1", typed with a Chinese or Japanese input method) and compatibility forms,
+ * then lower case. Chinese characters are unchanged, so "物流" finds "物流成本".
+ */
+function foldForMatch(s: string): string {
+  return s.normalize('NFKC').toLocaleLowerCase();
 }
 
 function escapeRegExp(s: string): string {
@@ -179,6 +189,10 @@ export function useMentionSuggestion(mentions: MemoMentions | undefined): { sugg
     return {
       char: '@',
       allowSpaces: true,
+      // "@" opens the list after any non-word character and after CJK text ("，@物流", "(@Trust"),
+      // not only after a space (tiptap's default): lib/text/mention-trigger.ts.
+      allowedPrefixes: null,
+      findSuggestionMatch: findMentionMatch,
       decorationClass: styles.mentionQuery,
       // Off when the editor has no `mentions`; else wherever a mention may go (tiptap's default check).
       allow: ({ state, range }) => {
