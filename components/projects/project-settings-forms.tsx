@@ -5,11 +5,12 @@ import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { PROJECT_LANGUAGES } from '@/lib/text/collation';
 import { type FormState, IDLE } from '@/lib/validation/form-state';
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 
-export function ProjectSettingsForms(props: { name: string; description: string; corePrefix: string; update: Action; remove: Action }) {
+export function ProjectSettingsForms(props: { name: string; description: string; corePrefix: string; language: string; update: Action; remove: Action }) {
   const [updateState, update] = useActionState(props.update, IDLE);
   const [removeState, remove] = useActionState(props.remove, IDLE);
   const updateErrors = updateState.status === 'error' ? updateState.fieldErrors : undefined;
@@ -30,6 +31,26 @@ export function ProjectSettingsForms(props: { name: string; description: string;
             hint="Concepts are numbered C1…, categories B1…, main categories A1…; core categories take this prefix. Changing it relabels core categories that use the old one."
             errors={updateErrors?.corePrefix}
           />
+          <div className="field">
+            <label htmlFor="project-language">Language of the codebook</label>
+            <select id="project-language" name="language" defaultValue={props.language} aria-describedby="project-language-hint">
+              {PROJECT_LANGUAGES.map((l) => (
+                <option key={l.tag} value={l.tag}>
+                  {l.label}
+                </option>
+              ))}
+            </select>
+            <span id="project-language-hint" className="hint">
+              The workbench&apos;s codebook sorts code names in this language, ignoring case (Chinese by pinyin or by stroke count).
+            </span>
+            {updateErrors?.language?.length ? (
+              <ul className="errors">
+                {updateErrors.language.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
           <FormMessage state={updateState} />
           <SubmitButton pendingText="Saving…">Save</SubmitButton>
         </form>

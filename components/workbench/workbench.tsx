@@ -708,6 +708,7 @@ export function Workbench({ data: wire, api }: WorkbenchProps) {
           hereCounts={hereCounts}
           filterCodeIds={state.filter.codeIds}
           canCode={canCode}
+          language={data.language}
           onToggle={toggleCodeFilter}
           onClear={clearFilter}
         />

@@ -17,6 +17,8 @@ export interface WorkbenchCode {
   label?: string;
   /** 1 concept · 2 category · 3 main category · 4 core category; absent while being saved. */
   level?: number;
+  /** The code one level up (null or absent: none), for the codebook tree. */
+  parentId?: string | null;
   /** Codings of this code in the whole project (for the codebook panel). */
   segmentCount: number;
   /** Distinct sources with at least one coding of this code. */
@@ -65,6 +67,8 @@ export interface WorkbenchData {
   canCode: boolean;
   /** Optional: a coding to scroll to and select on load (links from coded retrieval). */
   focusCodingId?: string;
+  /** The project's language for sorting code names ('' or absent: the browser's). */
+  language?: string;
 }
 
 /** What a server action returns: the changed rows, or a message for the user. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { normalizeEmail } from '../auth/email';
 import { ROLES } from '../auth/roles';
+import { isProjectLanguage } from '../text/collation';
 import { updateSchema, ZText } from './text';
 
 /** Project names are compared and shown everywhere: one line, NFC. */
@@ -20,10 +21,13 @@ export const ZCorePrefix = ZText({ max: 8, required: 'Give core categories a lab
   .refine((p) => !['C', 'B', 'A'].includes(p), { message: 'C, B and A number concepts, categories and main categories; choose another prefix.' });
 
 /** The settings form: name, description and the core-category prefix (all sent together). */
-export const ZProjectSettingsSchema = z.object({ name: ZProjectName, description: ZProjectDescription, corePrefix: ZCorePrefix });
+/** The project's language for sorting code names (lib/text/collation.ts; '' = each reader's browser). */
+const ZProjectLanguage = z.string().refine(isProjectLanguage, { message: 'Choose a language from the list.' });
+
+export const ZProjectSettingsSchema = z.object({ name: ZProjectName, description: ZProjectDescription, corePrefix: ZCorePrefix, language: ZProjectLanguage.default('') });
 
 /** PATCH: only the fields sent change; `{}` is refused. */
-export const ZUpdateProjectSchema = updateSchema({ name: ZProjectName, description: ZProjectDescription, corePrefix: ZCorePrefix });
+export const ZUpdateProjectSchema = updateSchema({ name: ZProjectName, description: ZProjectDescription, corePrefix: ZCorePrefix, language: ZProjectLanguage });
 export type TUpdateProject = z.infer<typeof ZUpdateProjectSchema>;
 
 const ZRole = z.enum(ROLES, { message: 'Choose a role: owner, coder, reviewer or viewer.' });

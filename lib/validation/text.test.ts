@@ -85,8 +85,10 @@ describe('update schemas change only the fields sent', () => {
   it('project: a rename leaves the description out; {} and unknown fields alone are refused', () => {
     expect(ZUpdateProjectSchema.parse({ name: 'renamed only' })).toEqual({ name: 'renamed only' });
     expect(ZUpdateProjectSchema.parse({ description: 'new' })).toEqual({ description: 'new' });
-    expect(messages(ZUpdateProjectSchema.safeParse({}))).toEqual(['Nothing to update: send at least one of name, description, corePrefix.']);
+    expect(messages(ZUpdateProjectSchema.safeParse({}))).toEqual(['Nothing to update: send at least one of name, description, corePrefix, language.']);
     expect(ZUpdateProjectSchema.safeParse({ nmae: 'typo' }).success).toBe(false);
+    expect(ZUpdateProjectSchema.parse({ language: 'zh' })).toEqual({ language: 'zh' });
+    expect(messages(ZUpdateProjectSchema.safeParse({ language: 'klingon' }))).toEqual(['Choose a language from the list.']);
     // Create and settings (all fields sent) still default / require as before.
     expect(ZCreateProjectSchema.parse({ name: 'P' })).toEqual({ name: 'P', description: '' });
     expect(ZProjectSettingsSchema.safeParse({ name: 'P', corePrefix: 'K' }).success).toBe(false);

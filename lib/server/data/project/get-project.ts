@@ -11,6 +11,8 @@ export interface ProjectDetail {
   description: string;
   /** Label prefix of core categories (CC1…). */
   corePrefix: string;
+  /** BCP 47 tag for sorting names ('' = each reader's browser language). */
+  language: string;
   createdAt: string;
   role: Role;
   memberCount: number;
@@ -22,13 +24,14 @@ export async function getProject(options: { userId: string; projectId: string })
   const { role } = await requireProjectPermission({ ...options, permission: 'project:read' });
   const project = await db.project.findUniqueOrThrow({
     where: { id: options.projectId },
-    select: { id: true, name: true, description: true, corePrefix: true, createdAt: true, _count: { select: { members: true, sources: true } } },
+    select: { id: true, name: true, description: true, corePrefix: true, language: true, createdAt: true, _count: { select: { members: true, sources: true } } },
   });
   return {
     id: project.id,
     name: project.name,
     description: project.description,
     corePrefix: project.corePrefix,
+    language: project.language,
     createdAt: project.createdAt.toISOString(),
     role,
     memberCount: project._count.members,

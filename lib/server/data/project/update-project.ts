@@ -14,7 +14,7 @@ import { db } from '../../db/client';
  */
 export async function updateProject(options: { userId: string; projectId: string; input: TUpdateProject }) {
   await requireProjectPermission({ ...options, permission: 'project:update' });
-  const { name, description, corePrefix } = options.input;
+  const { name, description, corePrefix, language } = options.input;
   return db.$transaction(async (tx) => {
     if (corePrefix !== undefined) {
       const before = await tx.project.findUniqueOrThrow({ where: { id: options.projectId }, select: { corePrefix: true } });
@@ -29,8 +29,8 @@ export async function updateProject(options: { userId: string; projectId: string
     }
     return tx.project.update({
       where: { id: options.projectId },
-      data: { name, description, corePrefix },
-      select: { id: true, name: true, description: true, corePrefix: true },
+      data: { name, description, corePrefix, language },
+      select: { id: true, name: true, description: true, corePrefix: true, language: true },
     });
   });
 }

@@ -13,7 +13,7 @@ import { ZProjectSettingsSchema } from '@/lib/validation/project';
 export async function updateProjectAction(projectId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const bad = badFormArgs(formData, [projectId]);
   if (bad) return bad;
-  const parsed = ZProjectSettingsSchema.safeParse({ name: formData.get('name'), description: formData.get('description') ?? '', corePrefix: formData.get('corePrefix') ?? '' });
+  const parsed = ZProjectSettingsSchema.safeParse({ name: formData.get('name'), description: formData.get('description') ?? '', corePrefix: formData.get('corePrefix') ?? '', language: formData.get('language') ?? '' });
   if (!parsed.success) return invalid(parsed.error.flatten().fieldErrors);
   return formAction(async () => {
     const user = await requireActionUser();

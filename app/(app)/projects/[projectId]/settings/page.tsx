@@ -20,6 +20,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
         name={project.name}
         description={project.description}
         corePrefix={project.corePrefix}
+        language={project.language}
         update={updateProjectAction.bind(null, project.id)}
         remove={deleteProjectAction.bind(null, project.id)}
       />

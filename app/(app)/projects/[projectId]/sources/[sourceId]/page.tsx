@@ -35,6 +35,7 @@ export default async function SourceCodingPage(props: Props) {
     currentUser: { id: user.id, name: user.name },
     canCode: can(project.role, 'coding:write'),
     focusCodingId,
+    language: project.language,
   };
   const bind = <A extends unknown[], R>(action: (projectId: string, sourceId: string, ...rest: A) => R) => action.bind(null, projectId, sourceId);
   return (
