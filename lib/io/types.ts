@@ -43,8 +43,9 @@ export type SourceMetadata = {
 /** The result of importing one file: the plain text to store and what was learnt on the way. */
 export type ImportedSource = {
   /**
-   * The plain text to store. Lines end with `\n`; paragraphs of .docx, .html and .pdf pages are
-   * separated by a blank line; transcripts have one turn per line. Never contains markup.
+   * The plain text to store. Lines end with `\n`; paragraphs of .html and .pdf pages are
+   * separated by a blank line, .docx paragraphs are one line each (no blank line); transcripts
+   * have one turn per line. Never contains markup.
    */
   text: string;
   format: SourceFormat;

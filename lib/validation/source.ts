@@ -70,4 +70,6 @@ export const ZUploadOptionsSchema = z.object({
   kind: ZSourceKind.optional(),
   folderId: z.string().trim().max(64).optional(),
   encoding: ZText({ max: 40, singleLine: true, label: 'The encoding' }).optional(),
+  /** A file already in the project (same bytes): `ask` (default) reports it with 409, `skip` with 200, `keep` stores it. */
+  duplicates: z.enum(['ask', 'skip', 'keep'], { message: 'duplicates: ask, skip or keep.' }).optional(),
 });

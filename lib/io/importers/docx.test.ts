@@ -21,18 +21,14 @@ describe('importDocx', () => {
     expect(source.format).toBe('docx');
     expect(source.title).toBe('Interview with a returning entrepreneur');
     expect(source.metadata).toMatchObject({ author: 'Groundwork fixtures', created: '2024-03-05T10:00:00.000Z' });
+    // Issue 14 (5): one line per paragraph, no empty paragraph between them.
     expect(source.text).toBe(
       [
         'Interview 3: returning entrepreneur',
-        '',
         'Interviewer: How did you start?',
-        '',
         'Participant: My mother lent me the money 👍🏽 and we opened in 2019.',
-        '',
         'Second part',
-        '',
         '受访者：我在上海工作了十年。',
-        '',
         'אני גר כאן — Hebrew line.',
       ].join('\n'),
     );
@@ -70,7 +66,7 @@ describe('importDocx', () => {
 describe('normaliseParagraphs', () => {
   it('collapses blank lines and trailing blanks around a 500,000-space run', () => {
     const run = ' '.repeat(500_000);
-    expect(normaliseParagraphs(`\n\nA${run}B  \r\n\r\n\r\n\r\nC\t\n\n${run}`)).toBe(`A${run}B\n\nC`);
+    expect(normaliseParagraphs(`\n\nA${run}B  \r\n\r\n\r\n\r\nC\t\n\n${run}`)).toBe(`A${run}B\nC`);
   });
 });
 

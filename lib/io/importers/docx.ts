@@ -1,7 +1,12 @@
 /**
- * Word (.docx) → plain text with mammoth's raw-text conversion: one paragraph per block,
- * separated by a blank line; headings, list items and table cells become plain lines; images
- * and formatting are dropped.
+ * Word (.docx) → plain text with mammoth's raw-text conversion: one line per paragraph, with no
+ * blank line between paragraphs (the workbench shows each line as a paragraph, so a blank line
+ * would show as an empty paragraph); headings, list items and table cells become plain lines;
+ * images and formatting are dropped.
+ *
+ * Sources imported before this rule kept mammoth's blank line between paragraphs. Their stored
+ * text is never rewritten — codings are offsets into it — so they keep their blank lines;
+ * only new imports get one line per paragraph.
  *
  * The zip is checked and unpacked by `zip-guard` first (entry count, declared and actual sizes,
  * compression ratios), and mammoth only ever sees a re-packed archive of the verified XML
@@ -89,20 +94,21 @@ function isXmlPart(e: ZipEntry): boolean {
 }
 
 /**
- * mammoth ends every paragraph with a blank line; empty paragraphs (used for spacing in Word)
- * would pile up blank lines, so runs of blank lines collapse to one. Line-internal text,
- * including tabs and non-breaking spaces, is kept. Linear in the length of the text.
+ * mammoth ends every paragraph with a blank line, and empty paragraphs (used for spacing in
+ * Word) add more: every run of line breaks becomes one, so each paragraph is one line and no
+ * line is empty. Line-internal text, including tabs and non-breaking spaces, is kept. Linear in
+ * the length of the text.
  *
  * @param raw - mammoth's raw text.
- * @returns the text with `\n` line ends, no trailing blanks on lines, at most one blank line
- *   in a row, no line breaks at the start and no whitespace at the end.
+ * @returns the text with `\n` line ends, no trailing blanks on lines, no blank lines, no line
+ *   breaks at the start and no whitespace at the end.
  * @example
- * normaliseParagraphs('A  \r\n\r\n\r\n\r\nB\n\n'); // 'A\n\nB'
+ * normaliseParagraphs('A  \r\n\r\n\r\n\r\nB\n\n'); // 'A\nB'
  */
 export function normaliseParagraphs(raw: string): string {
   // Not /[ \t]+\n/g and /\s+$/: quadratic on a long run of spaces (see ../linear-replace.ts).
   const text = removeTrailingBlanks(raw.replace(/\r\n?/g, '\n'));
-  return text.replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd();
+  return text.replace(/\n{2,}/g, '\n').replace(/^\n+/, '').trimEnd();
 }
 
 /**

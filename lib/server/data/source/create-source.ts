@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { createHash } from 'node:crypto';
+
 import { AppError } from '@/lib/errors/app-error';
 import { ImportError } from '@/lib/io/errors';
 import type { SourceFormat } from '@/lib/io/types';
@@ -11,8 +13,39 @@ import { shortenDerived } from '@/lib/validation/text';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
+import { inProjectTransaction, recordEvent } from '../events/record-event';
 import { env } from '../../env';
 import { runJob } from '../../jobs/pool';
+
+/** What to do when the uploaded bytes are those of a source already in the project. */
+export type DuplicateChoice = 'ask' | 'skip' | 'keep';
+
+/** The source an upload duplicates (same SHA-256 of the uploaded bytes). */
+export interface DuplicateOf {
+  id: string;
+  title: string;
+}
+
+/**
+ * The upload is a file already in the project (same bytes) and the user has not said to keep
+ * it: nothing was stored. 409; the route answers `{ error, duplicateOf }` so the uploader can
+ * name the existing source and offer "Import anyway" (`?duplicates=keep`) or "Skip".
+ */
+export class DuplicateSourceError extends AppError {
+  readonly duplicateOf: DuplicateOf;
+  constructor(duplicateOf: DuplicateOf) {
+    super('CONFLICT', {
+      message: `same bytes as source ${duplicateOf.id}`,
+      userMessage: `This file is already in the project as “${duplicateOf.title}”.`,
+    });
+    this.duplicateOf = duplicateOf;
+  }
+}
+
+/** SHA-256 (hex) of an upload's bytes, as stored in `Source.contentHash`. */
+export function hashUpload(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
 
 export interface CreatedSource {
   id: string;
@@ -44,8 +77,15 @@ export async function authorizeSourceUpload(options: { userId: string; projectId
  * Imports one uploaded file as a source (owners and coders). The file is parsed by lib/io in a
  * worker thread before anything is stored, so a refused file leaves nothing behind and the
  * request thread stays free. `bytes` is transferred to the worker: do not use it afterwards.
+ *
+ * The same file uploaded twice is caught by the SHA-256 of its bytes (`Source.contentHash`),
+ * before it is imported: with `duplicates: 'ask'` (the default) or `'skip'` nothing is stored
+ * and {@link DuplicateSourceError} names the source already there; `'keep'` stores it anyway.
+ * Sources pasted or uploaded before hashes were kept have none and are never matched.
+ * With "Detect from file" (no `kind`), a text written as speaker turns is an interview
+ * (`suggestKind`), whatever its format.
  * @throws AppError NOT_FOUND | FORBIDDEN | TOO_LARGE | INVALID_INPUT (with the importer's
- *   message) | BUSY (the import queue is full)
+ *   message) | BUSY (the import queue is full); DuplicateSourceError (CONFLICT)
  */
 export async function createSourceFromFile(options: {
   userId: string;
@@ -56,11 +96,22 @@ export async function createSourceFromFile(options: {
   kind?: SourceKind;
   folderId?: string | null;
   encoding?: string;
+  /** A file already in the project: report it (`ask`, default; `skip` the same), or `keep` it. */
+  duplicates?: DuplicateChoice;
   /** Called with each stage of the import job ('started', 'extracting', 'counting'). */
   onProgress?: (progress: JobProgress) => void;
 }): Promise<CreatedSource> {
   await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'sources:write' });
   const folderId = await assertFolderInProject(options.projectId, options.folderId);
+  const contentHash = hashUpload(options.bytes);
+  if ((options.duplicates ?? 'ask') !== 'keep') {
+    const existing = await db.source.findFirst({
+      where: { projectId: options.projectId, contentHash },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, title: true },
+    });
+    if (existing) throw new DuplicateSourceError(existing);
+  }
   const maxBytes = Math.round(env().GROUNDWORK_MAX_UPLOAD_MB * 1024 * 1024);
   let imported;
   try {
@@ -77,7 +128,7 @@ export async function createSourceFromFile(options: {
     throw error;
   }
   options.onProgress?.({ stage: 'storing' });
-  const kind = options.kind ?? suggestKind(imported.format);
+  const kind = options.kind ?? suggestKind(imported.format, imported.text);
   const source = await db.source.create({
     data: {
       projectId: options.projectId,
@@ -87,6 +138,7 @@ export async function createSourceFromFile(options: {
       format: imported.format,
       fileName: shortenDerived(options.fileName.split(/[\\/]/).pop() ?? '', 255) || null,
       encoding: imported.encoding ?? null,
+      contentHash,
       authors: shortenDerived(imported.metadata?.author ?? '', 500),
       createdById: options.userId,
       text: imported.text,
@@ -96,6 +148,7 @@ export async function createSourceFromFile(options: {
     },
     select: { id: true, title: true, kind: true, format: true, wordCount: true },
   });
+  await recordSourceCreated(options.userId, options.projectId, source);
   await touchProject(options.projectId);
   return { ...source, warnings: imported.warnings };
 }
@@ -118,8 +171,16 @@ export async function createSourceFromText(options: { userId: string; projectId:
     },
     select: { id: true, title: true, kind: true, format: true, wordCount: true },
   });
+  await recordSourceCreated(options.userId, options.projectId, source);
   await touchProject(options.projectId);
   return { ...source, warnings: [] };
+}
+
+/** `source.created` in the change log (after the insert: an import's text is stored first). */
+async function recordSourceCreated(userId: string, projectId: string, source: { id: string; title: string }) {
+  await inProjectTransaction(projectId, (tx) =>
+    recordEvent(tx, { projectId, actorId: userId, type: 'source.created', entityType: 'source', entityId: source.id, sourceId: source.id, summary: `Added the source “${source.title}”` }),
+  );
 }
 
 /** The project list orders by last activity. */

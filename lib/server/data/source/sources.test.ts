@@ -25,7 +25,8 @@ describe('sources', () => {
     const { owner, project } = await setup();
     const docx = await createSourceFromFile({ userId: owner.id, projectId: project.id, fileName: 'interview.docx', bytes: fixture('interview.docx') });
     const pdf = await createSourceFromFile({ userId: owner.id, projectId: project.id, fileName: 'article.pdf', bytes: fixture('article.pdf') });
-    expect(docx).toMatchObject({ format: 'docx', kind: 'document' });
+    // "Detect from file": the .docx is written as speaker turns (Interviewer:/Participant:), so an interview.
+    expect(docx).toMatchObject({ format: 'docx', kind: 'interview' });
     expect(pdf).toMatchObject({ format: 'pdf', kind: 'literature' });
     const stored = await getSource({ userId: owner.id, projectId: project.id, sourceId: pdf.id });
     expect(stored.pages.map((p) => p.page)).toEqual([1, 2]);
@@ -33,6 +34,34 @@ describe('sources', () => {
     expect(stored.wordCount).toBeGreaterThan(10);
     const list = await listSources({ userId: owner.id, projectId: project.id });
     expect(list.map((s) => s.id).sort()).toEqual([docx.id, pdf.id].sort());
+  });
+
+  // Issue 14 (6a): the same file uploaded twice silently made two sources.
+  it('reports the same file uploaded twice by its content hash, and stores it only when asked to keep it', async () => {
+    const { owner, project } = await setup();
+    const bytes = () => fixture('interview.docx');
+    const first = await createSourceFromFile({ userId: owner.id, projectId: project.id, fileName: 'interview.docx', bytes: bytes() });
+    const stored = await db.source.findUniqueOrThrow({ where: { id: first.id }, select: { contentHash: true, text: true } });
+    expect(stored.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    // Paragraphs are lines, with no blank line between them (issue 14, item 5).
+    expect(stored.text).not.toMatch(/\n\n/);
+
+    // Renamed, the bytes are still the same file.
+    for (const duplicates of [undefined, 'ask', 'skip'] as const) {
+      const error = await rejection(createSourceFromFile({ userId: owner.id, projectId: project.id, fileName: 'copy of interview.docx', bytes: bytes(), duplicates }));
+      expect(error).toMatchObject({ code: 'CONFLICT', duplicateOf: { id: first.id, title: first.title } });
+      expect(error.userMessage).toBe(`This file is already in the project as “${first.title}”.`);
+    }
+    expect(await db.source.count({ where: { projectId: project.id } })).toBe(1);
+
+    const kept = await createSourceFromFile({ userId: owner.id, projectId: project.id, fileName: 'interview.docx', bytes: bytes(), duplicates: 'keep' });
+    expect(kept.id).not.toBe(first.id);
+    expect(await db.source.count({ where: { projectId: project.id } })).toBe(2);
+
+    // Another file, or the same file in another project, is no duplicate.
+    await createSourceFromFile({ userId: owner.id, projectId: project.id, fileName: 'article.pdf', bytes: fixture('article.pdf') });
+    const other = await setup();
+    await createSourceFromFile({ userId: other.owner.id, projectId: other.project.id, fileName: 'interview.docx', bytes: bytes() });
   });
 
   it('refuses bad files with the importer’s message and stores nothing', async () => {

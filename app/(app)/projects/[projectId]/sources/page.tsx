@@ -12,7 +12,7 @@ import { listSources } from '@/lib/server/data/source/list-sources';
 import { env } from '@/lib/server/env';
 import { loadProjectPage } from '@/lib/server/pages';
 import { filterSources, isFiltered, parseSourceFilters } from '@/lib/sources/filter';
-import { isSourceKind, SOURCE_KIND_LABELS } from '@/lib/sources/kinds';
+import { sourceKindLabel } from '@/lib/sources/kinds';
 
 import { createFolderAction, deleteFolderAction, pasteSourceAction } from './actions';
 
@@ -92,7 +92,7 @@ export default async function SourcesPage(props: { params: Promise<{ projectId: 
                         {(s.interviewee || s.authors) && <div className={`muted ${filterStyles.people}`}>{s.interviewee || s.authors}</div>}
                       </td>
                       <td>
-                        <span className={`badge kind-${s.kind}`}>{isSourceKind(s.kind) ? SOURCE_KIND_LABELS[s.kind] : s.kind}</span>
+                        <span className={`badge kind-${s.kind}`}>{sourceKindLabel(s.kind)}</span>
                       </td>
                       <td>{FORMAT_LABELS[s.format] ?? s.format}</td>
                       <td style={{ textAlign: 'right' }}>{s.wordCount.toLocaleString('en-GB')}</td>

@@ -2,7 +2,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { progressStream, wantsProgress } from '@/lib/server/api/progress-stream';
 import { apiRoute } from '@/lib/server/api/route';
 import { readBytes, readFileNameHeader } from '@/lib/server/api/read-bytes';
-import { authorizeSourceUpload, createSourceFromFile } from '@/lib/server/data/source/create-source';
+import { authorizeSourceUpload, createSourceFromFile, DuplicateSourceError } from '@/lib/server/data/source/create-source';
 import { listSources } from '@/lib/server/data/source/list-sources';
 import { env } from '@/lib/server/env';
 import { ZUploadOptionsSchema } from '@/lib/validation/source';
@@ -16,7 +16,7 @@ export const GET = apiRoute<Params>(async ({ user, params, request }) => {
 });
 
 /**
- * POST /api/projects/:id/sources?kind=&folderId=&encoding= — owners and coders upload ONE file
+ * POST /api/projects/:id/sources?kind=&folderId=&encoding=&duplicates= — owners and coders upload ONE file
  * per request (so the browser can report progress per file): the raw bytes as the body, the
  * file name URI-encoded in `X-File-Name`. That custom header also keeps cross-site form posts out.
  *
@@ -26,6 +26,12 @@ export const GET = apiRoute<Params>(async ({ user, params, request }) => {
  * full). Answers 201 `{ source }`; with `Accept: application/x-ndjson`, 200 and one JSON line
  * per import stage (`{"progress":{"stage":"counting"}}`), then the result line
  * (`{"status":201,"source":{…}}` or `{"status":413,"error":"…"}`).
+ *
+ * The same file twice (same SHA-256 of the bytes as a source of the project): nothing is
+ * stored, and with `duplicates=ask` (the default) the answer is 409 `{ error, duplicateOf:
+ * { id, title } }`, with `duplicates=skip` 200 `{ skipped: true, duplicateOf }`; with
+ * `duplicates=keep` the file is imported anyway. `encoding=` forces the text encoding of a text
+ * file (any WHATWG label: utf-8, utf-16le, gb18030, big5, shift_jis, windows-1252, …).
  */
 export const POST = apiRoute<Params>(async ({ user, params, request }) => {
   const fileName = readFileNameHeader(request);
@@ -45,11 +51,26 @@ export const POST = apiRoute<Params>(async ({ user, params, request }) => {
       kind: query.data.kind,
       folderId,
       encoding: query.data.encoding,
+      duplicates: query.data.duplicates,
       onProgress,
     });
-  if (!wantsProgress(request)) return Response.json({ source: await create() }, { status: 201 });
+  // A duplicate is an answer, not a failure: its body names the source already there.
+  const answer = async (onProgress?: (p: { stage: string }) => void) => {
+    try {
+      return { status: 201, source: await create(onProgress) };
+    } catch (error) {
+      if (!(error instanceof DuplicateSourceError)) throw error;
+      return query.data.duplicates === 'skip'
+        ? { status: 200, skipped: true, duplicateOf: error.duplicateOf }
+        : { status: 409, error: error.userMessage, duplicateOf: error.duplicateOf };
+    }
+  };
+  if (!wantsProgress(request)) {
+    const { status, ...body } = await answer();
+    return Response.json(body, { status });
+  }
   return progressStream(async (send) => {
     send({ progress: { stage: 'received' } });
-    return { status: 201, source: await create((p) => send({ progress: { stage: p.stage } })) };
+    return answer((p) => send({ progress: { stage: p.stage } }));
   });
 });

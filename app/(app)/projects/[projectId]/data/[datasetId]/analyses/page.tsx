@@ -71,7 +71,7 @@ export default async function AnalysesPage(props: Props) {
                   <td>{isAnalysisKind(a.kind) ? KIND_LABELS[a.kind] : a.kind}</td>
                   <td>
                     v{a.versionNumber}
-                    {a.stale ? <span className="badge"> stale</span> : null}
+                    {a.stale ? <>{' '}<span className="badge">Stale</span></> : null}
                   </td>
                   <td>{a.createdBy ?? '—'}</td>
                   <td>
