@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors/app-error';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
+import { blindCodingWhere } from '../agreement/blind';
 import type { CodedSegment } from './list-code-segments';
 
 /** Segments per page of a code's retrieval list. */
@@ -58,13 +59,15 @@ export async function listCodeSegmentPage(options: {
   context?: number;
 }): Promise<CodeSegmentPage> {
   const { projectId } = options;
-  await requireProjectPermission({ userId: options.userId, projectId, permission: 'project:read' });
+  const { role } = await requireProjectPermission({ userId: options.userId, projectId, permission: 'project:read' });
+  // Blind coding: other coders' codings on blind, unreleased sources stay out (lib/team/blind.ts).
+  const blind = await blindCodingWhere({ projectId, viewerId: options.userId, role });
   const codeIds = [...new Set([options.codeId, ...(options.alsoCodeIds ?? [])])];
   // Rank sources by title and codes by name once, then sort on numbers (not 8,700 × log n
   // localeCompare calls). All the project's source titles: one cheap read, where a 300-id IN
   // list is slower.
   const [rows, sources, codes] = await Promise.all([
-    db.coding.findMany({ where: { projectId, codeId: { in: codeIds } }, select: { id: true, sourceId: true, start: true, end: true, codeId: true } }),
+    db.coding.findMany({ where: { projectId, codeId: { in: codeIds }, ...blind }, select: { id: true, sourceId: true, start: true, end: true, codeId: true } }),
     db.source.findMany({ where: { projectId }, select: { id: true, title: true, kind: true } }),
     db.code.findMany({ where: { projectId, id: { in: codeIds } }, select: { id: true, name: true } }),
   ]);

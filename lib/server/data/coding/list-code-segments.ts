@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors/app-error';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
+import { blindCodingWhere } from '../agreement/blind';
 
 export interface CodedSegment extends SegmentExcerpt {
   codingId: string;
@@ -22,7 +23,8 @@ export interface CodedSegment extends SegmentExcerpt {
 
 /**
  * Coded segments with their text and context, by source and position: for one code (coded
- * retrieval) or the whole project (exports). Each source's text is read once.
+ * retrieval) or the whole project (exports). Each source's text is read once. Other coders'
+ * codings on blind sources are left out for members who may not see them (lib/team/blind.ts).
  * @throws AppError NOT_FOUND
  */
 export async function listCodedSegments(options: {
@@ -33,7 +35,8 @@ export async function listCodedSegments(options: {
   alsoCodeIds?: readonly string[];
   context?: number;
 }): Promise<CodedSegment[]> {
-  await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'project:read' });
+  const { role } = await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'project:read' });
+  const blind = await blindCodingWhere({ projectId: options.projectId, viewerId: options.userId, role });
   if (options.codeId) {
     const code = await db.code.findFirst({ where: { id: options.codeId, projectId: options.projectId }, select: { id: true } });
     if (!code) throw new AppError('NOT_FOUND', { userMessage: 'Code not found.' });
@@ -42,6 +45,7 @@ export async function listCodedSegments(options: {
     where: {
       projectId: options.projectId,
       ...(options.codeId ? { codeId: { in: [options.codeId, ...(options.alsoCodeIds ?? [])] } } : {}),
+      ...blind,
     },
     select: {
       id: true,

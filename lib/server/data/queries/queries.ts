@@ -9,6 +9,7 @@ import { SOURCE_KINDS, SOURCE_KIND_LABELS } from '@/lib/sources/kinds';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
+import { blindCodingWhere } from '../agreement/blind';
 import { runJob } from '../../jobs/pool';
 import { fileSlug } from '../../api/download';
 import { loadCaseRanges } from '../cases/parts';
@@ -23,15 +24,17 @@ export const DRILL_DOWN_MAX = 300;
 /**
  * The project's codes, codings, sources, cases, case attribute values and each case's text
  * (whole sources and parts, lib/cases/parts.ts) as the queries read them; source texts only when `texts` (paragraph and turn units need them), and then only of
- * sources that have codings. Members only.
+ * sources that have codings. Members only; other coders' codings on blind, unreleased sources
+ * are left out for members who may not see them (lib/team/blind.ts).
  * @throws AppError NOT_FOUND | FORBIDDEN
  */
 export async function loadQueryData(options: Ids & { texts?: boolean }): Promise<QueryData> {
-  await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'project:read' });
+  const { role } = await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'project:read' });
   const projectId = options.projectId;
+  const blind = await blindCodingWhere({ projectId, viewerId: options.userId, role });
   const [codes, codings, sources, cases, caseValues, { ranges: caseRanges }] = await Promise.all([
     db.code.findMany({ where: { projectId }, select: { id: true, label: true, name: true, level: true, parentId: true, color: true } }),
-    db.coding.findMany({ where: { projectId }, select: { id: true, codeId: true, sourceId: true, start: true, end: true, coderId: true, createdAt: true } }),
+    db.coding.findMany({ where: { projectId, ...blind }, select: { id: true, codeId: true, sourceId: true, start: true, end: true, coderId: true, createdAt: true } }),
     db.source.findMany({ where: { projectId }, orderBy: [{ title: 'asc' }, { id: 'asc' }], select: { id: true, title: true, kind: true, caseId: true } }),
     db.case.findMany({ where: { projectId }, orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true } }),
     db.caseAttributeValue.findMany({ where: { case: { projectId } }, select: { caseId: true, attributeId: true, value: true } }),

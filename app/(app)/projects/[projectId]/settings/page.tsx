@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
 import { ProjectSettingsForms } from '@/components/projects/project-settings-forms';
+import { BlindCodingSection } from '@/components/team/blind-coding-section';
 import { can } from '@/lib/auth/roles';
 import { loadProjectPage } from '@/lib/server/pages';
 
@@ -10,7 +11,7 @@ import { deleteProjectAction, updateProjectAction } from './actions';
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
-  const { project } = await loadProjectPage((await params).projectId);
+  const { user, project } = await loadProjectPage((await params).projectId);
   // Settings are for owners; others see the same 404 as for anything they may not open.
   if (!can(project.role, 'project:update')) notFound();
   return (
@@ -24,6 +25,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
         update={updateProjectAction.bind(null, project.id)}
         remove={deleteProjectAction.bind(null, project.id)}
       />
+      <BlindCodingSection userId={user.id} projectId={project.id} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 
 import { SourceHeader } from '@/components/sources/source-header';
+import { BlindSourceNotice } from '@/components/team/blind-source-notice';
 import { Workbench } from '@/components/workbench/workbench';
 import { can } from '@/lib/auth/roles';
 import { packCodings, type PackedWorkbenchData } from '@/lib/coding/packed-codings';
@@ -41,6 +42,7 @@ export default async function SourceCodingPage(props: Props) {
   return (
     <>
       <SourceHeader projectId={projectId} source={source} active="code" />
+      <BlindSourceNotice userId={user.id} projectId={projectId} sourceId={sourceId} role={project.role} />
       <Workbench
         data={data}
         api={{

@@ -3,6 +3,8 @@ import type { Metadata } from 'next';
 import { MemoLog } from '@/components/memos/memo-log';
 import { SourceDetailsForm } from '@/components/sources/source-details-form';
 import { SourceHeader } from '@/components/sources/source-header';
+import { BlindSourceNotice } from '@/components/team/blind-source-notice';
+import { BlindSourceSection } from '@/components/team/blind-source-section';
 import { can } from '@/lib/auth/roles';
 import { listFolders } from '@/lib/server/data/folder/list-folders';
 import { listMemos } from '@/lib/server/data/memo/memos';
@@ -29,6 +31,7 @@ export default async function SourceDetailsPage(props: Props) {
   return (
     <>
       <SourceHeader projectId={project.id} source={source} active="details" />
+      <BlindSourceNotice userId={user.id} projectId={project.id} sourceId={source.id} role={project.role} />
       <div className="details-grid">
         {canWrite ? (
           <section className="card">
@@ -46,6 +49,7 @@ export default async function SourceDetailsPage(props: Props) {
             <p className="muted">Only owners and coders can edit a source’s details.</p>
           </section>
         )}
+        {project.role === 'owner' ? <BlindSourceSection userId={user.id} projectId={project.id} sourceId={source.id} /> : null}
         <section className="card">
           <h2>Memos on this source</h2>
           <MemoLog
