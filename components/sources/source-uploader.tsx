@@ -3,7 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useId, useReducer, useRef, useState } from 'react';
 
-import { preflight, summarise, type UploadEvent, type UploadItem, uploadReducer } from '@/lib/sources/upload-queue';
+import { TEXT_ENCODINGS } from '@/lib/sources/encodings';
+import { type DuplicateOf, isFinished, preflight, summarise, type UploadEvent, type UploadItem, uploadReducer } from '@/lib/sources/upload-queue';
 import { sendWithProgress } from '@/components/ui/upload-stream';
 
 import { FolderSelect, KindSelect } from './source-selects';
@@ -12,15 +13,15 @@ type Action = { type: 'add'; items: UploadItem[] } | { type: 'clear' } | UploadE
 
 function reducer(state: UploadItem[], action: Action): UploadItem[] {
   if (action.type === 'add') return [...state, ...action.items];
-  if (action.type === 'clear') return state.filter((i) => i.status !== 'done' && i.status !== 'failed');
+  if (action.type === 'clear') return state.filter((i) => !isFinished(i));
   return uploadReducer(state, action);
 }
 
-type SendResult = { status: number; source?: { id: string; warnings?: string[] }; error?: string; retryAfter?: number };
+type SendResult = { status: number; source?: { id: string; warnings?: string[] }; error?: string; retryAfter?: number; duplicateOf?: DuplicateOf };
 
 /** Sends one file; resolves with the server's final answer (components/ui/upload-stream.ts). */
 function send(url: string, file: File, on: { progress: (loaded: number, total: number) => void; sent: () => void; stage: (stage: string) => void }) {
-  return sendWithProgress<Pick<SendResult, 'source'>>(url, file, on);
+  return sendWithProgress<Pick<SendResult, 'source' | 'duplicateOf'>>(url, file, on);
 }
 
 /** How often a file is sent again after the server said it was busy (503). */
@@ -32,6 +33,8 @@ const STATUS_TEXT: Record<UploadItem['status'], string> = {
   importing: 'Processing…',
   done: 'Imported',
   failed: 'Failed',
+  duplicate: 'Already in the project',
+  skipped: 'Skipped',
 };
 
 export function SourceUploader(props: { projectId: string; maxBytes: number; folders: Array<{ id: string; name: string }>; defaultFolderId?: string }) {
@@ -39,21 +42,26 @@ export function SourceUploader(props: { projectId: string; maxBytes: number; fol
   const [items, dispatch] = useReducer(reducer, []);
   const [kind, setKind] = useState<string>('auto');
   const [folderId, setFolderId] = useState(props.defaultFolderId ?? '');
+  const [encoding, setEncoding] = useState('');
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const busy = useRef(false);
-  const queue = useRef<Array<{ key: string; file: File }>>([]);
+  const queue = useRef<Array<{ key: string; file: File; keepDuplicate?: boolean }>>([]);
+  // Files reported as duplicates, kept until the user imports them anyway or skips them.
+  const held = useRef(new Map<string, File>());
   const id = useId();
 
   const pump = useCallback(async () => {
     if (busy.current) return;
     busy.current = true;
     while (queue.current.length) {
-      const { key, file } = queue.current.shift()!;
+      const { key, file, keepDuplicate } = queue.current.shift()!;
       dispatch({ type: 'start', key });
       const params = new URLSearchParams();
       if (kind !== 'auto') params.set('kind', kind);
       if (folderId) params.set('folderId', folderId);
+      if (encoding) params.set('encoding', encoding);
+      if (keepDuplicate) params.set('duplicates', 'keep');
       const url = `/api/projects/${props.projectId}/sources?${params}`;
       let answer: SendResult;
       for (let attempt = 0; ; attempt++) {
@@ -70,13 +78,28 @@ export function SourceUploader(props: { projectId: string; maxBytes: number; fol
       }
       if (answer.status === 201 && answer.source) {
         dispatch({ type: 'done', key, sourceId: answer.source.id, message: answer.source.warnings?.join(' ') || undefined });
+      } else if (answer.status === 409 && answer.duplicateOf) {
+        held.current.set(key, file);
+        dispatch({ type: 'duplicate', key, duplicateOf: answer.duplicateOf });
       } else {
         dispatch({ type: 'failed', key, message: answer.error ?? `Upload failed (${answer.status}).` });
       }
     }
     busy.current = false;
     router.refresh();
-  }, [folderId, kind, props.projectId, router]);
+  }, [encoding, folderId, kind, props.projectId, router]);
+
+  const importAnyway = (key: string) => {
+    const file = held.current.get(key);
+    if (!file) return;
+    held.current.delete(key);
+    queue.current.push({ key, file, keepDuplicate: true });
+    void pump();
+  };
+  const skip = (key: string) => {
+    held.current.delete(key);
+    dispatch({ type: 'skip', key });
+  };
 
   const addFiles = (files: FileList | null) => {
     if (!files?.length) return;
@@ -96,7 +119,22 @@ export function SourceUploader(props: { projectId: string; maxBytes: number; fol
       <div className="row">
         <KindSelect label="Kind" id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value)} withAuto />
         <FolderSelect label="Folder" id={`${id}-folder`} value={folderId} onChange={(e) => setFolderId(e.target.value)} folders={props.folders} />
+        <div className="field">
+          <label htmlFor={`${id}-encoding`}>Text encoding</label>
+          <select id={`${id}-encoding`} value={encoding} onChange={(e) => setEncoding(e.target.value)} aria-describedby={`${id}-encoding-help`}>
+            <option value="">Detect automatically</option>
+            {TEXT_ENCODINGS.map((e) => (
+              <option key={e.value} value={e.value}>
+                {e.label}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
+      <p className="muted" id={`${id}-encoding-help`}>
+        The encoding applies to .txt, .md, .html, .vtt and .srt files (Word and PDF files carry their own). Keep “Detect automatically” unless an
+        imported text shows garbled characters (such as “Ã©” or “�”): then delete that source and upload the file again with its encoding.
+      </p>
       <div
         className={`dropzone${dragging ? ' dropzone-active' : ''}`}
         onDragOver={(e) => {
@@ -147,10 +185,23 @@ export function SourceUploader(props: { projectId: string; maxBytes: number; fol
                 </div>
                 <progress max={1} value={item.status === 'failed' ? 0 : item.progress} aria-label={`${item.name} progress`} />
                 {item.message && <p className={item.status === 'failed' ? 'upload-error' : 'muted'}>{item.message}</p>}
+                {item.status === 'duplicate' && item.duplicateOf && (
+                  <div className="row">
+                    <a href={`/projects/${props.projectId}/sources/${item.duplicateOf.id}`} target="_blank" rel="noreferrer">
+                      Open “{item.duplicateOf.title}”
+                    </a>
+                    <button type="button" className="btn btn-secondary btn-sm" onClick={() => importAnyway(item.key)}>
+                      Import anyway
+                    </button>
+                    <button type="button" className="btn btn-secondary btn-sm" onClick={() => skip(item.key)}>
+                      Skip
+                    </button>
+                  </div>
+                )}
               </li>
             ))}
           </ul>
-          {items.some((i) => i.status === 'done' || i.status === 'failed') && (
+          {items.some(isFinished) && (
             <button type="button" className="btn btn-secondary btn-sm" onClick={() => dispatch({ type: 'clear' })}>
               Clear finished
             </button>

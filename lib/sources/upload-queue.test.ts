@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { preflight, readStreamLines, summarise, type UploadItem, uploadReducer } from './upload-queue';
+import { isFinished, preflight, readStreamLines, summarise, type UploadItem, uploadReducer } from './upload-queue';
 
 const items: UploadItem[] = [
   { key: 'a', name: 'a.docx', size: 10, status: 'queued', progress: 0 },
@@ -19,6 +19,29 @@ describe('uploadReducer', () => {
     expect(s[1]).toEqual(items[1]);
     s = uploadReducer(s, { type: 'failed', key: 'b', message: 'scanned PDF: no text to code' });
     expect(summarise(s)).toBe('1 of 2 imported, 1 failed');
+  });
+});
+
+// Issue 14 (6a): a file already in the project waits for the user: import anyway, or skip.
+describe('duplicates', () => {
+  it('holds a duplicate until the user keeps it (sent again) or skips it', () => {
+    const duplicateOf = { id: 's0', title: 'Interview 3' };
+    let s = uploadReducer(items, { type: 'start', key: 'a' });
+    s = uploadReducer(s, { type: 'duplicate', key: 'a', duplicateOf });
+    expect(s[0]).toMatchObject({ status: 'duplicate', duplicateOf, message: 'Already in this project as “Interview 3”.' });
+    expect(isFinished(s[0])).toBe(false);
+    expect(summarise(s)).toBe('0 of 2 imported, 1 already in the project: import anyway or skip, 1 in progress');
+
+    const skipped = uploadReducer(s, { type: 'skip', key: 'a' });
+    expect(skipped[0]).toMatchObject({ status: 'skipped', message: 'Skipped: already in this project as “Interview 3”.' });
+    expect(isFinished(skipped[0])).toBe(true);
+    // "Skip" only applies to a duplicate.
+    expect(uploadReducer(skipped, { type: 'skip', key: 'b' })[1]).toEqual(items[1]);
+
+    // "Import anyway": the file is sent again and imported.
+    let kept = uploadReducer(s, { type: 'start', key: 'a' });
+    kept = uploadReducer(kept, { type: 'done', key: 'a', sourceId: 's2' });
+    expect(kept[0]).toMatchObject({ status: 'done', sourceId: 's2' });
   });
 });
 

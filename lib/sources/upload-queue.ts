@@ -2,7 +2,13 @@
  * The state of a multi-file upload, one entry per file: pure so the progress logic is tested
  * without a browser. The uploader component drives it with XHR progress events.
  */
-export type UploadStatus = 'queued' | 'uploading' | 'importing' | 'done' | 'failed';
+export type UploadStatus = 'queued' | 'uploading' | 'importing' | 'done' | 'failed' | 'duplicate' | 'skipped';
+
+/** The source an upload duplicates: the same bytes are already in the project. */
+export interface DuplicateOf {
+  id: string;
+  title: string;
+}
 
 export interface UploadItem {
   key: string;
@@ -15,6 +21,8 @@ export interface UploadItem {
   sourceId?: string;
   /** What the server is doing with the file once it has arrived ("Counting words…"). */
   stage?: string;
+  /** Status `duplicate`/`skipped`: the source already in the project with the same bytes. */
+  duplicateOf?: DuplicateOf;
 }
 
 /**
@@ -36,7 +44,10 @@ export type UploadEvent =
   | { type: 'stage'; key: string; stage: string }
   | { type: 'retry'; key: string; seconds: number }
   | { type: 'done'; key: string; sourceId: string; message?: string }
-  | { type: 'failed'; key: string; message: string };
+  | { type: 'failed'; key: string; message: string }
+  /** The server stored nothing: the file is already in the project. The user keeps or skips it. */
+  | { type: 'duplicate'; key: string; duplicateOf: DuplicateOf }
+  | { type: 'skip'; key: string };
 
 export function uploadReducer(items: UploadItem[], event: UploadEvent): UploadItem[] {
   return items.map((item) => {
@@ -56,17 +67,31 @@ export function uploadReducer(items: UploadItem[], event: UploadEvent): UploadIt
         return { ...item, status: 'done', progress: 1, stage: undefined, sourceId: event.sourceId, message: event.message };
       case 'failed':
         return { ...item, status: 'failed', stage: undefined, message: event.message };
+      case 'duplicate':
+        return { ...item, status: 'duplicate', progress: 1, stage: undefined, duplicateOf: event.duplicateOf, message: `Already in this project as “${event.duplicateOf.title}”.` };
+      case 'skip':
+        return item.status === 'duplicate' ? { ...item, status: 'skipped', message: `Skipped: already in this project as “${item.duplicateOf?.title ?? ''}”.` } : item;
     }
   });
 }
 
-/** One line for the whole batch, e.g. "2 of 3 imported, 1 failed". */
+/** Whether an upload needs nothing more: imported, failed or skipped. */
+export function isFinished(item: Pick<UploadItem, 'status'>): boolean {
+  return item.status === 'done' || item.status === 'failed' || item.status === 'skipped';
+}
+
+/** One line for the whole batch, e.g. "2 of 3 imported, 1 failed, 1 already in the project". */
 export function summarise(items: UploadItem[]): string {
-  const done = items.filter((i) => i.status === 'done').length;
-  const failed = items.filter((i) => i.status === 'failed').length;
-  const busy = items.length - done - failed;
+  const count = (status: UploadStatus) => items.filter((i) => i.status === status).length;
+  const done = count('done');
+  const failed = count('failed');
+  const duplicate = count('duplicate');
+  const skipped = count('skipped');
+  const busy = items.length - done - failed - duplicate - skipped;
   const parts = [`${done} of ${items.length} imported`];
   if (failed) parts.push(`${failed} failed`);
+  if (duplicate) parts.push(`${duplicate} already in the project: import anyway or skip`);
+  if (skipped) parts.push(`${skipped} skipped`);
   if (busy) parts.push(`${busy} in progress`);
   return parts.join(', ');
 }
@@ -81,7 +106,7 @@ export function preflight(file: { name: string; size: number }, maxBytes: number
 /** One line of an upload's NDJSON answer: progress, then the final result. */
 export type UploadStreamLine =
   | { progress: { stage: string } }
-  | { status: number; source?: { id: string; warnings?: string[] }; error?: string };
+  | { status: number; source?: { id: string; warnings?: string[] }; error?: string; duplicateOf?: DuplicateOf; skipped?: boolean };
 
 /**
  * Splits the NDJSON received so far into complete lines and the unfinished rest (XHR hands the
