@@ -21,6 +21,11 @@ export interface WorkbenchToolbarProps {
   mod: string;
   /** Opens the find bar (components/search/find-bar.tsx). */
   onFind?(): void;
+  /** What Undo / Redo would change ("coding with “Trust”"), or null when there is nothing. */
+  undoLabel?: string | null;
+  redoLabel?: string | null;
+  onUndo?(): void;
+  onRedo?(): void;
 }
 
 /** Filters, navigation and the keyboard help above the document. */
@@ -66,6 +71,30 @@ export function WorkbenchToolbar(props: WorkbenchToolbarProps) {
         </button>
       </div>
       <div className={styles.toolSpacer} />
+      {canCode && props.onUndo && (
+        <div className={styles.toolGroup}>
+          <button
+            type="button"
+            className="btn btn-secondary btn-sm"
+            onClick={props.onUndo}
+            disabled={!props.undoLabel}
+            aria-keyshortcuts="Control+Z Meta+Z"
+            title={props.undoLabel ? `Undo the ${props.undoLabel} (${mod}+Z)` : 'Nothing to undo'}
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            className="btn btn-secondary btn-sm"
+            onClick={props.onRedo}
+            disabled={!props.redoLabel}
+            aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+            title={props.redoLabel ? `Redo the ${props.redoLabel} (${mod}+Shift+Z)` : 'Nothing to redo'}
+          >
+            Redo
+          </button>
+        </div>
+      )}
       {props.onFind && (
         <button type="button" className="btn btn-secondary btn-sm" onClick={props.onFind} aria-keyshortcuts="Control+F Meta+F" title={`Find in this source (${mod}+F)`}>
           Find
@@ -91,6 +120,10 @@ export function WorkbenchToolbar(props: WorkbenchToolbarProps) {
                   <kbd>V</kbd>
                 </dt>
                 <dd>In vivo: the selected words become a new code</dd>
+                <dt>
+                  <kbd>{mod}</kbd>+<kbd>Z</kbd> / <kbd>{mod}</kbd>+<kbd>Shift</kbd>+<kbd>Z</kbd>
+                </dt>
+                <dd>Undo / redo your last coding change (code, remove, extent, memo)</dd>
               </>
             )}
             <dt>

@@ -222,6 +222,57 @@ describe('Workbench', () => {
     expect(codebookRow('the café closed.')).toBeDefined();
   });
 
+  it('undoes and redoes coding actions with Ctrl+Z and Ctrl+Shift+Z: apply, remove (with its memo), extent', async () => {
+    const api = makeApi();
+    const editor = await render(makeData(), api);
+    await select(editor, 'Later');
+    await key(editor, { key: 'c' });
+    const input = container.querySelector<HTMLInputElement>('[data-testid="code-picker"] input')!;
+    await typeInto(input, 'place');
+    await act(async () => {
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+    await flush();
+    const applied = (await api.applyCode.mock.results[0].value).value.id as string;
+    expect(codedIds().has(applied)).toBe(true);
+
+    await key(editor, { key: 'z', ctrlKey: true });
+    await flush();
+    expect(api.removeCoding).toHaveBeenLastCalledWith({ codingId: applied });
+    expect(codedIds().has(applied)).toBe(false);
+
+    await key(editor, { key: 'z', ctrlKey: true, shiftKey: true });
+    await flush();
+    expect(api.applyCode).toHaveBeenCalledTimes(2);
+    expect(api.applyCode).toHaveBeenLastCalledWith({ codeId: 'k-place', ...cp('Later') });
+    const reapplied = (await api.applyCode.mock.results[1].value).value.id as string;
+    // Undo again removes the re-created coding (its new id), not the old one.
+    await key(editor, { key: 'z', ctrlKey: true });
+    await flush();
+    expect(api.removeCoding).toHaveBeenLastCalledWith({ codingId: reapplied });
+
+    // Removing a coding with a memo, then undoing from the toolbar, codes the passage again and restores the memo.
+    const span = Array.from(container.querySelectorAll<HTMLElement>('.gw-coding')).find((el) => el.dataset.codingIds === 'c2')!;
+    const at = createDocPositionIndex(TEXT).cpToPos(cp('田野').start);
+    editor.view.posAtCoords = () => ({ pos: at, inside: -1 });
+    await act(async () => {
+      span.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0, detail: 1 }));
+      span.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0, detail: 1 }));
+    });
+    const card = container.querySelector('[data-testid="coding-card"]')!;
+    await click(Array.from(card.querySelectorAll('button')).find((b) => b.textContent === 'Remove')!);
+    await click(Array.from(card.querySelectorAll('button')).find((b) => b.textContent === 'Remove')!);
+    await flush();
+    expect(api.removeCoding).toHaveBeenLastCalledWith({ codingId: 'c2' });
+    const toolbarUndo = Array.from(container.querySelectorAll<HTMLButtonElement>('[role="toolbar"] button')).find((b) => b.textContent === 'Undo')!;
+    expect(toolbarUndo.title).toBe('Undo the removal of “trust” (Ctrl+Z)');
+    await click(toolbarUndo);
+    await flush();
+    expect(api.applyCode).toHaveBeenLastCalledWith({ codeId: 'k-trust', ...cp('田野里 🙂 开始了，we trusted') });
+    const restored = (await api.applyCode.mock.results.at(-1)!.value).value.id as string;
+    expect(api.setCodingMemo).toHaveBeenLastCalledWith({ codingId: restored, body: plainTextToMemo('Field as shared ground') });
+  });
+
   it('rolls back and shows the message when the server refuses', async () => {
     const api = makeApi();
     api.applyCode.mockImplementation(() => Promise.resolve({ ok: false, message: 'You can no longer code in this project.' }));

@@ -457,6 +457,16 @@ export function Workbench({ data: wire, api }: WorkbenchProps) {
     openPicker,
     applyLastCode,
     inVivo,
+    undo: () => {
+      if (!canCode) return false;
+      void actions.undo();
+      return true;
+    },
+    redo: () => {
+      if (!canCode) return false;
+      void actions.redo();
+      return true;
+    },
     next: () => go(1),
     previous: () => go(-1),
     enter: () => {
@@ -591,11 +601,25 @@ export function Workbench({ data: wire, api }: WorkbenchProps) {
     [text, posIndex],
   );
   const lastCode = state.lastCodeId ? (codesById.get(state.lastCodeId) ?? null) : null;
+  /**
+   * Ctrl+Z / Ctrl+Shift+Z (⌘ on a Mac) anywhere in the workbench but in a field or a memo
+   * editor, which keep their own text undo. The source text handles them itself (CodingShortcuts).
+   */
+  function undoKeys(e: React.KeyboardEvent) {
+    if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const key = e.key.toLowerCase();
+    if (key !== 'z' && key !== 'y') return;
+    const target = e.target as HTMLElement;
+    if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+    e.preventDefault();
+    if (key === 'y' || e.shiftKey) void actions.redo();
+    else void actions.undo();
+  }
   const filtered = state.filter.codeIds.length > 0 || state.filter.coderId !== null;
   const showSelectionBar = canCode && !!selRange && !picker && !assigning && !adjustingId && !!editor;
 
   return (
-    <div className={styles.workbench} data-testid="workbench" ref={rootRef}>
+    <div className={styles.workbench} data-testid="workbench" ref={rootRef} onKeyDown={undoKeys}>
       <WorkbenchToolbar
         coders={data.coders}
         currentUserId={currentUser.id}
@@ -610,6 +634,10 @@ export function Workbench({ data: wire, api }: WorkbenchProps) {
         canCode={canCode}
         mod={mod}
         onFind={() => setFindOpen(true)}
+        undoLabel={actions.undoLabel}
+        redoLabel={actions.redoLabel}
+        onUndo={() => void actions.undo()}
+        onRedo={() => void actions.redo()}
       />
       {state.error && (
         <div className={`message message-error ${styles.error}`} role="alert" data-testid="workbench-error">

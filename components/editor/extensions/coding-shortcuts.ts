@@ -20,6 +20,10 @@ export interface CodingShortcutHandlers {
   enter(): boolean;
   /** Escape: close what is open. */
   escape(): boolean;
+  /** Mod-Z: undo the last coding action. */
+  undo(): boolean;
+  /** Mod-Shift-Z or Mod-Y: redo. */
+  redo(): boolean;
 }
 
 /** Options of {@link CodingShortcuts}. */
@@ -56,6 +60,9 @@ export const CodingShortcuts = Extension.create<CodingShortcutsOptions>({
       '[': call('previous'),
       Enter: call('enter'),
       Escape: call('escape'),
+      'Mod-z': call('undo'),
+      'Mod-Shift-z': call('redo'),
+      'Mod-y': call('redo'),
     };
   },
 });
