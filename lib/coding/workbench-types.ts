@@ -7,6 +7,8 @@
  * positions (lib/coding/doc-positions.ts); the server never sees editor positions.
  */
 
+import type { AnyVersionConflict } from '@/lib/team/conflict';
+
 export interface WorkbenchCode {
   id: string;
   name: string;
@@ -36,6 +38,8 @@ export interface WorkbenchCoding {
   memo: string;
   /** The memo itself: a tiptap JSON document (lib/coding/memo.ts), or null when none. */
   memoBody: unknown;
+  /** The memo's version (0 when none): a memo save names it (lib/team/conflict.ts). */
+  memoVersion?: number;
   createdAt: string;
 }
 
@@ -71,8 +75,12 @@ export interface WorkbenchData {
   language?: string;
 }
 
-/** What a server action returns: the changed rows, or a message for the user. */
-export type ActionResult<T> = { ok: true; value: T } | { ok: false; message: string };
+/**
+ * What a server action returns: the changed rows, or a message for the user. A save refused
+ * because someone else saved the same code, memo or storyline first also carries `conflict`:
+ * both versions, for the conflict dialog (components/team/conflict-dialog.tsx).
+ */
+export type ActionResult<T> = { ok: true; value: T } | { ok: false; message: string; conflict?: AnyVersionConflict };
 
 /** The operations the workbench calls (bound server actions; every one re-checks the user). */
 export interface WorkbenchApi {
@@ -81,5 +89,5 @@ export interface WorkbenchApi {
   createCodeAndApply(input: { name: string; color?: string; start: number; end: number }): Promise<ActionResult<{ code: WorkbenchCode; coding: WorkbenchCoding }>>;
   removeCoding(input: { codingId: string }): Promise<ActionResult<{ codingId: string }>>;
   adjustCoding(input: { codingId: string; start: number; end: number }): Promise<ActionResult<WorkbenchCoding>>;
-  setCodingMemo(input: { codingId: string; body: unknown }): Promise<ActionResult<WorkbenchCoding>>;
+  setCodingMemo(input: { codingId: string; body: unknown; baseVersion?: number }): Promise<ActionResult<WorkbenchCoding>>;
 }

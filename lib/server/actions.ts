@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import type { ActionResult } from '@/lib/coding/workbench-types';
 import { isAppError } from '@/lib/errors/app-error';
+import { isVersionConflictError } from '@/lib/team/conflict';
 import type { FormState } from '@/lib/validation/form-state';
 import { deepTextProblem } from '@/lib/validation/text';
 
@@ -58,7 +59,8 @@ export async function formAction(body: () => Promise<FormState>, ids: readonly u
  * zod, authenticate, run, and return `{ ok, value }` or `{ ok: false, message }`. Expected
  * failures become messages; anything else propagates. Before the schema, every string in the
  * input (memo documents included, whose text the schema checks only for shape) is checked for
- * unpaired surrogates and NUL (lib/validation/text.ts).
+ * unpaired surrogates and NUL (lib/validation/text.ts). A save refused by a version check
+ * returns `{ ok: false, message, conflict }` with both versions (lib/team/conflict.ts).
  * @param ids - the action's bound ids (project, source…), checked like the input.
  */
 export async function jsonAction<S extends z.ZodType, T>(
@@ -76,6 +78,8 @@ export async function jsonAction<S extends z.ZodType, T>(
     const user = await requireActionUser();
     return { ok: true, value: await run(user, parsed.data) };
   } catch (error) {
+    // A version conflict reaches the client as data: both versions, for the conflict dialog.
+    if (isVersionConflictError(error)) return { ok: false, message: error.userMessage, conflict: error.conflict };
     if (isAppError(error)) return { ok: false, message: error.userMessage };
     throw error;
   }

@@ -11,7 +11,7 @@ export const codingSelect = {
   coderId: true,
   createdAt: true,
   coder: { select: { name: true } },
-  memo: { select: { text: true, body: true } },
+  memo: { select: { text: true, body: true, version: true } },
 } as const;
 
 export function toWorkbenchCoding(row: {
@@ -22,7 +22,7 @@ export function toWorkbenchCoding(row: {
   coderId: string | null;
   createdAt: Date;
   coder: { name: string } | null;
-  memo: { text: string; body: string } | null;
+  memo: { text: string; body: string; version: number } | null;
 }): WorkbenchCoding {
   return {
     id: row.id,
@@ -33,6 +33,7 @@ export function toWorkbenchCoding(row: {
     coderName: row.coder?.name ?? 'Former member',
     memo: row.memo?.text ?? '',
     memoBody: row.memo ? (JSON.parse(row.memo.body) as unknown) : null,
+    memoVersion: row.memo?.version ?? 0,
     createdAt: row.createdAt.toISOString(),
   };
 }
