@@ -38,7 +38,7 @@ describe('summarizeOp', () => {
     [{ op: 'rename', codeId: 'b2', name: 'Confidence' }, 'Rename B2 “Trust” to “Confidence”'],
     [{ op: 'delete', codeId: 'c5' }, 'Delete C5 “Refund” with its codings'],
     [{ op: 'create-category', ref: 'new:c', name: 'Markets', level: 3, parentId: null }, 'Create main category “Markets”'],
-    [{ op: 'relation-create', relation: { fromId: 'b2', toId: 'b1', type: 'context', customType: '' } }, 'Add relation B2 “Trust” → B1 “Logistics” (context of)'],
+    [{ op: 'relation-create', relation: { fromId: 'b2', toId: 'b1', type: 'context', customType: '', evidenceCodingIds: [] } }, 'Add relation B2 “Trust” → B1 “Logistics” (context of)'],
     [{ op: 'relation-delete', relationId: 'r1' }, 'Delete relation B1 “Logistics” → B2 “Trust” (causal condition of)'],
   ])('%j', (op, expected) => {
     expect(summarizeOp(op, snap)).toBe(expected);
@@ -74,8 +74,8 @@ describe('checkOps', () => {
       { op: 'merge', fromId: 'c4', intoId: 'b1' }, // different levels
       { op: 'group', ref: 'new:g', codeIds: ['c4', 'b1'], name: 'Mixed' }, // mixed levels
       { op: 'rename', codeId: 'c5', name: 'Late delivery' }, // name taken
-      { op: 'relation-create', relation: { fromId: 'c4', toId: 'b1', type: 'context', customType: '' } }, // concept
-      { op: 'relation-create', relation: { fromId: 'b1', toId: 'b2', type: 'causal-condition', customType: '' } }, // duplicate
+      { op: 'relation-create', relation: { fromId: 'c4', toId: 'b1', type: 'context', customType: '', evidenceCodingIds: [] } }, // concept
+      { op: 'relation-create', relation: { fromId: 'b1', toId: 'b2', type: 'causal-condition', customType: '', evidenceCodingIds: [] } }, // duplicate
       { op: 'move', codeId: 'new:g', parentId: 'a1' }, // names the group that did not apply
       { op: 'move', codeId: 'c4', parentId: 'b2' }, // fine
     ];

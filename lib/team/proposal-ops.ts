@@ -27,6 +27,9 @@ const ZRelationFields = z.object({
   toId: ZId,
   type: z.enum(RELATION_TYPES),
   customType: ZText({ max: 80, singleLine: true, label: 'The relation type' }).default(''),
+  /** The relation's memo (tiptap JSON; checked by the data layer when applied). */
+  memo: z.unknown().optional(),
+  evidenceCodingIds: z.array(ZId).max(200).default([]),
 });
 
 export const ZProposalOp = z.discriminatedUnion('op', [

@@ -236,7 +236,7 @@ describe('groupCodes', () => {
 
 describe('mergeCodes', () => {
   it('moves codings, collapses exact duplicates with their memos and evidence, and moves code memos and definitions', async () => {
-    const { coder, coder2, projectId, code, coding, codingMemo, codeMemo } = await setup();
+    const { owner, coder, coder2, projectId, code, coding, codingMemo, codeMemo } = await setup();
     const into = await code('trust', 1, null, 'Believing the platform.');
     const from = await code('confidence', 1, null, 'Feeling safe to buy.');
     const a1 = await coding(into.id, 17, 38);
@@ -257,7 +257,7 @@ describe('mergeCodes', () => {
     const r1 = await createRelation({ userId: coder.id, projectId, input: relation(x.id, y.id, { evidenceCodingIds: [a1.id, b1.id] }) });
     const r2 = await createRelation({ userId: coder.id, projectId, input: relation(y.id, x.id, { type: 'context', evidenceCodingIds: [b2.id, b4.id] }) });
 
-    const result = await mergeCodes({ userId: coder.id, projectId, fromId: from.id, intoId: into.id });
+    const result = await mergeCodes({ userId: owner.id, projectId, fromId: from.id, intoId: into.id });
     expect(result).toEqual({ intoId: into.id, codingsMoved: 2, duplicatesCollapsed: 2, childrenMoved: 0, relationsMoved: 0, linksMoved: 0 });
 
     expect(await db.code.count({ where: { id: from.id } })).toBe(0);

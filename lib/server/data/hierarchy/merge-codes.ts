@@ -4,11 +4,15 @@ import { AppError } from '@/lib/errors/app-error';
 import { planMerge } from '@/lib/coding/hierarchy';
 import { concatMemos, memoToPlainText } from '@/lib/coding/memo';
 
+import { codeName } from '@/lib/team/proposal-ops';
+
 import { requireProjectPermission } from '../../authz';
-import { db } from '../../db/client';
+import { bumpHierarchyVersion } from '../events/hierarchy-version';
+import { inProjectTransaction, recordEvent, type Tx } from '../events/record-event';
 import { applyRule, LONG_TRANSACTION, lockProject } from './labels';
 import { findCode, hierarchyCodes } from './load-hierarchy';
 import { rewriteStoredMentions } from './mentions';
+import { mayMoveOthersCodings, refuseOthersCodings } from './others-codings';
 import { moveLinksOnMerge } from '../mixed/links';
 
 export interface MergeResult {
@@ -50,70 +54,104 @@ function parseBody(body: string): unknown {
  * @throws AppError NOT_FOUND | FORBIDDEN | INVALID_INPUT
  */
 export async function mergeCodes(options: { userId: string; projectId: string; fromId: string; intoId: string }): Promise<MergeResult> {
-  await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'coding:write' });
-  return db.$transaction(async (tx) => {
-    await lockProject(tx, options.projectId);
-    const codes = await hierarchyCodes(tx, options.projectId);
-    const from = findCode(codes, options.fromId);
-    const into = findCode(codes, options.intoId);
-    const codings = await tx.coding.findMany({
-      where: { codeId: { in: [from.id, into.id] } },
-      select: { id: true, codeId: true, sourceId: true, start: true, end: true, coderId: true },
-    });
-    const plan = applyRule(() => planMerge({ from, into, codes, codings }));
-    // The definitions are joined; refuse rather than cut one when together they are too long.
-    const definition = joinText(into.definition, from.definition);
-    if ([...definition].length > DEFINITION_MAX) {
-      throw new AppError('INVALID_INPUT', {
-        userMessage: `Merging would join the two definitions into ${[...definition].length.toLocaleString('en')} characters, over the ${DEFINITION_MAX.toLocaleString('en')} a definition may have. Shorten one of them first; nothing was changed.`,
-      });
-    }
-
-    for (const { dropId, keepId } of plan.collapse) {
-      const memos = await tx.memo.findMany({ where: { codingId: { in: [dropId, keepId] } }, select: { id: true, codingId: true, body: true, text: true } });
-      const dropped = memos.find((m) => m.codingId === dropId);
-      const kept = memos.find((m) => m.codingId === keepId);
-      if (dropped && kept) {
-        const joined = concatMemos(parseBody(kept.body) ?? kept.text, parseBody(dropped.body) ?? dropped.text);
-        await tx.memo.update({ where: { id: kept.id }, data: { body: JSON.stringify(joined), text: memoToPlainText(joined) } });
-      } else if (dropped) {
-        await tx.memo.update({ where: { id: dropped.id }, data: { codingId: keepId } });
-      }
-      const evidence = await tx.relationEvidence.findMany({ where: { codingId: dropId }, select: { id: true, relationId: true } });
-      for (const e of evidence) {
-        const exists = await tx.relationEvidence.findFirst({ where: { relationId: e.relationId, codingId: keepId }, select: { id: true } });
-        if (exists) await tx.relationEvidence.delete({ where: { id: e.id } });
-        else await tx.relationEvidence.update({ where: { id: e.id }, data: { codingId: keepId } });
-      }
-      // An exemplar quote of a link follows its coding into the kept duplicate.
-      for (const x of await tx.linkExemplar.findMany({ where: { codingId: dropId }, select: { id: true, linkId: true } })) {
-        const exists = await tx.linkExemplar.findFirst({ where: { linkId: x.linkId, codingId: keepId }, select: { id: true } });
-        if (exists) await tx.linkExemplar.delete({ where: { id: x.id } });
-        else await tx.linkExemplar.update({ where: { id: x.id }, data: { codingId: keepId } });
-      }
-    }
-    if (plan.collapse.length > 0) await tx.coding.deleteMany({ where: { id: { in: plan.collapse.map((c) => c.dropId) } } });
-    if (plan.moveCodingIds.length > 0) await tx.coding.updateMany({ where: { id: { in: plan.moveCodingIds } }, data: { codeId: into.id } });
-    if (plan.reparentChildIds.length > 0) await tx.code.updateMany({ where: { id: { in: plan.reparentChildIds } }, data: { parentId: into.id } });
-    await tx.memo.updateMany({ where: { codeId: from.id }, data: { codeId: into.id } });
-
-    const relationsMoved = await repointRelations(tx, from.id, into.id);
-    const linksMoved = await moveLinksOnMerge(tx, from.id, into.id);
-    await tx.code.update({ where: { id: into.id }, data: { definition } });
-    await tx.code.delete({ where: { id: from.id } });
-    await rewriteStoredMentions(tx, options.projectId, new Map([[from.id, { id: into.id, label: `${into.label ? `${into.label} ` : ''}${into.name}` }]]));
-    return {
-      intoId: into.id,
-      codingsMoved: plan.moveCodingIds.length,
-      duplicatesCollapsed: plan.collapse.length,
-      childrenMoved: plan.reparentChildIds.length,
-      relationsMoved,
-      linksMoved,
-    };
-  }, LONG_TRANSACTION);
+  const { role } = await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'coding:write' });
+  return inProjectTransaction(
+    options.projectId,
+    (tx) => mergeCodesInTx(tx, { projectId: options.projectId, actorId: options.userId, fromId: options.fromId, intoId: options.intoId, onlyOwnCodingsOf: mayMoveOthersCodings(role) ? null : options.userId }),
+    LONG_TRANSACTION,
+  );
 }
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+/**
+ * The core of {@link mergeCodes} on a caller's transaction (also used when a proposal is
+ * approved). Records `hierarchy.merged` (entity: the target; before/after name both codes and
+ * what moved) and bumps the hierarchy version.
+ * @param options.onlyOwnCodingsOf - a coder's id: refuse when the merge would move or collapse
+ *   codings by anyone else (others-codings.ts); null for owners and approved proposals.
+ * @throws AppError NOT_FOUND | FORBIDDEN | INVALID_INPUT
+ */
+export async function mergeCodesInTx(
+  tx: Tx,
+  options: { projectId: string; actorId: string | null; fromId: string; intoId: string; onlyOwnCodingsOf?: string | null },
+): Promise<MergeResult> {
+  await lockProject(tx, options.projectId);
+  const codes = await hierarchyCodes(tx, options.projectId);
+  const from = findCode(codes, options.fromId);
+  const into = findCode(codes, options.intoId);
+  const codings = await tx.coding.findMany({
+    where: { codeId: { in: [from.id, into.id] } },
+    select: { id: true, codeId: true, sourceId: true, start: true, end: true, coderId: true },
+  });
+  const plan = applyRule(() => planMerge({ from, into, codes, codings }));
+  if (options.onlyOwnCodingsOf) {
+    await refuseOthersCodings(tx, { userId: options.onlyOwnCodingsOf, codingIds: [...plan.moveCodingIds, ...plan.collapse.map((c) => c.dropId)], what: `Merging ${codeName(from)} into ${codeName(into)} would move` });
+  }
+  // The definitions are joined; refuse rather than cut one when together they are too long.
+  const definition = joinText(into.definition, from.definition);
+  if ([...definition].length > DEFINITION_MAX) {
+    throw new AppError('INVALID_INPUT', {
+      userMessage: `Merging would join the two definitions into ${[...definition].length.toLocaleString('en')} characters, over the ${DEFINITION_MAX.toLocaleString('en')} a definition may have. Shorten one of them first; nothing was changed.`,
+    });
+  }
+
+  for (const { dropId, keepId } of plan.collapse) {
+    const memos = await tx.memo.findMany({ where: { codingId: { in: [dropId, keepId] } }, select: { id: true, codingId: true, body: true, text: true } });
+    const dropped = memos.find((m) => m.codingId === dropId);
+    const kept = memos.find((m) => m.codingId === keepId);
+    if (dropped && kept) {
+      const joined = concatMemos(parseBody(kept.body) ?? kept.text, parseBody(dropped.body) ?? dropped.text);
+      await tx.memo.update({ where: { id: kept.id }, data: { body: JSON.stringify(joined), text: memoToPlainText(joined) } });
+    } else if (dropped) {
+      await tx.memo.update({ where: { id: dropped.id }, data: { codingId: keepId } });
+    }
+    const evidence = await tx.relationEvidence.findMany({ where: { codingId: dropId }, select: { id: true, relationId: true } });
+    for (const e of evidence) {
+      const exists = await tx.relationEvidence.findFirst({ where: { relationId: e.relationId, codingId: keepId }, select: { id: true } });
+      if (exists) await tx.relationEvidence.delete({ where: { id: e.id } });
+      else await tx.relationEvidence.update({ where: { id: e.id }, data: { codingId: keepId } });
+    }
+    // An exemplar quote of a link follows its coding into the kept duplicate.
+    for (const x of await tx.linkExemplar.findMany({ where: { codingId: dropId }, select: { id: true, linkId: true } })) {
+      const exists = await tx.linkExemplar.findFirst({ where: { linkId: x.linkId, codingId: keepId }, select: { id: true } });
+      if (exists) await tx.linkExemplar.delete({ where: { id: x.id } });
+      else await tx.linkExemplar.update({ where: { id: x.id }, data: { codingId: keepId } });
+    }
+  }
+  if (plan.collapse.length > 0) await tx.coding.deleteMany({ where: { id: { in: plan.collapse.map((c) => c.dropId) } } });
+  if (plan.moveCodingIds.length > 0) await tx.coding.updateMany({ where: { id: { in: plan.moveCodingIds } }, data: { codeId: into.id } });
+  if (plan.reparentChildIds.length > 0) await tx.code.updateMany({ where: { id: { in: plan.reparentChildIds } }, data: { parentId: into.id } });
+  await tx.memo.updateMany({ where: { codeId: from.id }, data: { codeId: into.id } });
+
+  const relationsMoved = await repointRelations(tx, from.id, into.id);
+  const linksMoved = await moveLinksOnMerge(tx, from.id, into.id);
+  await tx.code.update({ where: { id: into.id }, data: { definition } });
+  await tx.code.delete({ where: { id: from.id } });
+  await rewriteStoredMentions(tx, options.projectId, new Map([[from.id, { id: into.id, label: `${into.label ? `${into.label} ` : ''}${into.name}` }]]));
+  const result: MergeResult = {
+    intoId: into.id,
+    codingsMoved: plan.moveCodingIds.length,
+    duplicatesCollapsed: plan.collapse.length,
+    childrenMoved: plan.reparentChildIds.length,
+    relationsMoved,
+    linksMoved,
+  };
+  await recordEvent(tx, {
+    projectId: options.projectId,
+    actorId: options.actorId,
+    type: 'hierarchy.merged',
+    entityType: 'code',
+    entityId: into.id,
+    summary: `Merged ${codeName(from)} into ${codeName(into)}`,
+    before: {
+      codeIds: [from.id, into.id],
+      from: { id: from.id, label: from.label, name: from.name, parentId: from.parentId, definition: from.definition },
+      into: { id: into.id, label: into.label, name: into.name, parentId: into.parentId, definition: into.definition },
+    },
+    after: { codeIds: [into.id], deletedCodeId: from.id, into: { id: into.id, label: into.label, name: into.name, definition }, childIds: plan.reparentChildIds, ...result },
+  });
+  await bumpHierarchyVersion(tx, options.projectId);
+  return result;
+}
 
 /** Re-points `fromId`'s relations at `intoId`; drops self-loops and duplicates. @returns how many moved. */
 async function repointRelations(tx: Tx, fromId: string, intoId: string): Promise<number> {
