@@ -95,6 +95,20 @@ describe('CodeNetwork', () => {
     expect(container.querySelector('[aria-label="Legend"]')!.textContent).toContain('core categories');
   });
 
+  // Issue 14 (11): long names were cut off under the circle.
+  it('wraps long and Chinese names onto lines under the circle, and names every node in full', async () => {
+    const long = 'Negotiating trust across generations in the family business';
+    const zh = '跨境电商卖家对平台规则变化的焦虑与应对策略';
+    const codes = [{ ...code('b1', 2), name: long }, { ...code('b2', 2), name: zh }];
+    await render(props({ codes, relations: [], segments: {} }));
+    const lines = (id: string) => [...nodeEl(id)!.querySelectorAll('text tspan')].map((t) => t.textContent ?? '');
+    expect(lines('b1').length).toBeGreaterThan(1);
+    expect(lines('b1').join(' ')).toBe(`B1 ${long}`);
+    expect(lines('b2').join('').replace(/\s/g, '')).toBe(`B2${zh}`);
+    expect(nodeEl('b1')!.querySelector('title')!.textContent).toBe(`B1 ${long}\ncategory · 0 segments`);
+    expect(nodeEl('b2')!.getAttribute('aria-label')).toBe(`B2 ${zh}, category, 0 segments`);
+  });
+
   it('starts codes at their saved positions and lays out the rest around them', async () => {
     await render(props());
     expect(position('a1')).toEqual({ x: 120, y: -40 });

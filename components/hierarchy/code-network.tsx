@@ -17,7 +17,7 @@ import {
 } from '@/lib/coding/network';
 
 import { downloadPng, downloadSvg, fileStem } from './export-image';
-import { fitText, textWidth, useContainerWidth } from './hierarchy-icicle';
+import { textWidth, useContainerWidth, wrapText } from './hierarchy-icicle';
 import styles from './hierarchy-views.module.css';
 
 /** A node position as saved (simulation coordinates, px, rounded). */
@@ -46,8 +46,8 @@ export interface CodeNetworkProps {
 interface SimNode extends d3.SimulationNodeDatum {
   node: NetworkNode;
   r: number;
-  /** The label under the circle, as drawn (shortened to fit), and its estimated width in px. */
-  label: string;
+  /** The label under the circle, as drawn (wrapped onto lines), and its estimated width in px. */
+  label: string[];
   labelWidth: number;
   pinned: boolean;
 }
@@ -74,7 +74,10 @@ const LEVEL_STROKE: Record<CodeLevel, number> = { 1: 1, 2: 1.5, 3: 2.5, 4: 4 };
 const NODE_STROKE = '#1f2328';
 const KEY_STEP = 10;
 const LABEL_FONT_SIZE = 12;
-const LABEL_MAX_WIDTH = 190;
+const LABEL_MAX_WIDTH = 160;
+/** Long names wrap onto this many lines under the circle (the tooltip has the full name). */
+const LABEL_MAX_LINES = 3;
+const LABEL_LINE_HEIGHT = 14;
 /** Pointer travel (px) below which a press on a node is a click, not a drag. */
 const CLICK_DISTANCE = 4;
 
@@ -496,8 +499,8 @@ function simulationData(
     const start = starts.get(n.id) ?? null;
     const livePinned = live.get(n.id)?.pinned;
     const pinned = start !== null && (livePinned ?? start.pinned);
-    const label = fitText(nodeTitle(n), LABEL_MAX_WIDTH, LABEL_FONT_SIZE);
-    const sim: SimNode = { node: n, r: nodeRadius(n.segments), label, labelWidth: textWidth(label, LABEL_FONT_SIZE), pinned };
+    const label = wrapText(nodeTitle(n), LABEL_MAX_WIDTH, LABEL_FONT_SIZE, LABEL_MAX_LINES);
+    const sim: SimNode = { node: n, r: nodeRadius(n.segments), label, labelWidth: Math.max(0, ...label.map((l) => textWidth(l, LABEL_FONT_SIZE))), pinned };
     if (start) {
       sim.x = start.x;
       sim.y = start.y;
@@ -538,7 +541,7 @@ function createSimulation(nodes: SimNode[], links: SimLink[], placed: SimNode[])
     .force('x', d3.forceX<SimNode>(centre.x).strength(0.015))
     .force('y', d3.forceY<SimNode>(centre.y).strength(0.12))
     // Room for the label under each circle too (it is usually wider than the circle).
-    .force('collide', d3.forceCollide<SimNode>((n) => Math.max(n.r + 22, n.labelWidth / 2 + 6)).iterations(2))
+    .force('collide', d3.forceCollide<SimNode>((n) => Math.max(n.r + 8 + n.label.length * LABEL_LINE_HEIGHT, n.labelWidth / 2 + 6)).iterations(2))
     // Placed nodes fix the frame; the centring force then only nudges new ones towards them.
     .force('center', d3.forceCenter<SimNode>(centre.x, centre.y).strength(placed.length > 0 ? 0.05 : 1))
     .stop();
@@ -615,7 +618,12 @@ function drawNodes(
     .attr('class', styles.nodeLabel)
     .attr('text-anchor', 'middle')
     .attr('y', (d) => d.r + 14)
-    .text((d) => d.label);
+    .selectAll('tspan')
+    .data((d) => d.label)
+    .join('tspan')
+    .attr('x', 0)
+    .attr('dy', (_, i) => (i === 0 ? 0 : LABEL_LINE_HEIGHT))
+    .text((line) => line);
   groups.append('title').text((d) => `${nodeTitle(d.node)}\n${LEVEL_NAME[d.node.level]} · ${d.node.segments} segments`);
   return groups;
 }
@@ -696,7 +704,7 @@ function fitTransform(nodes: SimNode[], width: number, height: number): d3.ZoomT
   const x0 = d3.min(nodes, (n) => (n.x ?? 0) - half(n)) ?? 0;
   const x1 = d3.max(nodes, (n) => (n.x ?? 0) + half(n)) ?? width;
   const y0 = d3.min(nodes, (n) => (n.y ?? 0) - n.r - 10) ?? 0;
-  const y1 = d3.max(nodes, (n) => (n.y ?? 0) + n.r + 24) ?? height;
+  const y1 = d3.max(nodes, (n) => (n.y ?? 0) + n.r + 10 + n.label.length * LABEL_LINE_HEIGHT) ?? height;
   const k = Math.min(1.5, (0.95 * width) / Math.max(1, x1 - x0), (0.95 * height) / Math.max(1, y1 - y0));
   return d3.zoomIdentity
     .translate(width / 2, height / 2)

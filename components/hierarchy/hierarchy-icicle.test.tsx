@@ -8,7 +8,7 @@ import type { HierarchyTreeNode } from '@/lib/coding/hierarchy-types';
 const push = vi.fn();
 vi.mock('next/navigation', () => ({ useRouter: () => ({ push }) }));
 
-import { HierarchyIcicle, cellText, fitCellText, fitText, sizedLeafCount, textOn } from './hierarchy-icicle';
+import { HierarchyIcicle, cellText, fitCellText, fitText, sizedLeafCount, textOn, wrapCellText, wrapText } from './hierarchy-icicle';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -72,8 +72,9 @@ describe('HierarchyIcicle', () => {
   it('labels rects with label, name and rolled-up segments, and explains them in a tooltip', async () => {
     await render(TREE);
     expect(cell('b1').querySelector('text')!.textContent).toBe('B1 name b1 · 10');
-    // Too long for its 160 px column: the name is shortened, the count kept.
-    expect(cell('a1').querySelector('text')!.textContent).toMatch(/^A1 Trust bu\S*… · 10$/);
+    // Too long for its 160 px column, in a tall rect: the name wraps onto lines, the count stays whole.
+    const lines = (id: string) => [...cell(id).querySelectorAll('text tspan')].map((t) => t.textContent);
+    expect(lines('a1')).toEqual(['A1 Trust', 'building · 10']);
     expect(cell('a1').querySelector('title')!.textContent).toBe('A1 Trust building\nmain category · 10 segments · 1 source');
     expect(cell('a1').getAttribute('aria-label')).toBe('A1 Trust building, main category, 10 segments');
     // Light colour: dark text; the palette's dark colours: white text.
@@ -83,6 +84,44 @@ describe('HierarchyIcicle', () => {
     // The root and the synthetic group are not links.
     const groups = [...container.querySelectorAll('svg g g')].filter((g) => g.querySelector('rect') && !g.hasAttribute('data-code-id'));
     expect(groups.map((g) => g.querySelector('text')?.textContent)).toEqual(['Fieldwork 2026 · 14', 'Not yet placed · 4']);
+  });
+
+  // Issue 14 (11): long and Chinese names were cut off, thin bars had no label at all.
+  it('wraps long and Chinese names onto lines, and labels thin bars on hover and focus', async () => {
+    const long = 'Negotiating trust across generations in the family business';
+    const tree = node('root', 0, 0, [
+      node('b1', 2, 0, [node('c1', 1, 200, [], { name: long }), node('c2', 1, 200, [], { name: '跨境电商卖家对平台规则变化的焦虑与应对' }), node('c3', 1, 1, [], { name: 'Thin concept with a long name' })]),
+    ]);
+    await render(tree);
+    const lines = (id: string) => [...cell(id).querySelectorAll('text tspan')].map((t) => t.textContent ?? '');
+    // 3 columns of 266 px: the whole name fits on two or three lines, nothing is cut.
+    expect(lines('c1').length).toBeGreaterThan(1);
+    expect(lines('c1').join(' ')).toBe(`C1 ${long} · 200`);
+    expect(lines('c2').join('').replace(/\s/g, '')).toBe('C2跨境电商卖家对平台规则变化的焦虑与应对·200');
+    // Every code names itself in full to pointers and screen readers.
+    expect(cell('c1').querySelector('title')!.textContent).toContain(`C1 ${long}`);
+    expect(cell('c2').getAttribute('aria-label')).toBe('C2 跨境电商卖家对平台规则变化的焦虑与应对, concept, 200 segments');
+    // The thin bar has no text of its own; hovering or focusing it shows the full label.
+    expect(cell('c3').querySelector('text')).toBeNull();
+    const hover = () => container.querySelector('[data-testid="icicle-hover-label"]')!.textContent;
+    await act(async () => {
+      cell('c3').dispatchEvent(new MouseEvent('mouseover', { bubbles: true, relatedTarget: document.body }));
+      cell('c3').dispatchEvent(new MouseEvent('mouseenter'));
+    });
+    expect(hover()).toBe('C3 Thin concept with a long name · 1');
+    await act(async () => {
+      cell('c3').dispatchEvent(new MouseEvent('mouseleave'));
+    });
+    expect(hover()).toBe('');
+    await act(async () => {
+      cell('c3').dispatchEvent(new FocusEvent('focus'));
+    });
+    expect(hover()).toBe('C3 Thin concept with a long name · 1');
+    // A label already shown in full gets no second copy.
+    await act(async () => {
+      cell('c1').dispatchEvent(new FocusEvent('focus'));
+    });
+    expect(hover()).toBe('');
   });
 
   it('opens a code on click and on Enter', async () => {
@@ -145,6 +184,14 @@ describe('icicle helpers', () => {
     expect(short.endsWith('… · 145')).toBe(true);
     expect(short.startsWith('B12 Neg')).toBe(true);
     expect(fitCellText(n, 40, 10)).toBe('B12 N…');
+  });
+
+  it('wraps text at spaces and between CJK characters, ending with … only when it does not fit', () => {
+    expect(wrapText('Negotiating trust across generations', 120, 10, 3)).toEqual(['Negotiating trust', 'across generations']);
+    expect(wrapText('short', 120, 10, 3)).toEqual(['short']);
+    expect(wrapText('合作社的开始和信任以及跨境物流成本的上升与卖家的焦虑', 100, 10, 2)).toEqual(['合作社的开始和信任以', '及跨境物流成本的上…']);
+    expect(wrapText('Supercalifragilisticexpialidocious', 60, 10, 4)).toEqual(['Supercalif', 'ragilistic', 'expialidoc', 'ious']);
+    expect(wrapCellText({ label: 'B12', name: 'Negotiating trust across generations', segments: 145 }, 150, 10, 3)).toEqual(['B12 Negotiating', 'trust across', 'generations · 145']);
   });
 
   it('picks the more legible text colour', () => {

@@ -32,6 +32,9 @@ const PAD_X = 6;
 const MIN_TEXT_HEIGHT = 13;
 const MIN_TEXT_WIDTH = 28;
 const NEUTRAL_TEXT = '#1f2328';
+/** Line height of wrapped cell labels, and the most lines a cell shows. */
+const LINE_HEIGHT = 14;
+const MAX_LINES = 3;
 
 /**
  * The code hierarchy as a horizontal icicle: one column per level (project, core categories,
@@ -203,15 +206,60 @@ function drawIcicle(svg: SVGSVGElement, tree: HierarchyTreeNode, width: number, 
 
   groups.append('title').text((d) => tooltip(d, linksOf(d)));
 
-  groups
-    .filter((d) => d.x1 - d.x0 >= MIN_TEXT_HEIGHT && cellWidth(d) >= MIN_TEXT_WIDTH)
+  // The text drawn in each cell: long names wrap onto as many lines as the rect has room for
+  // (at most MAX_LINES); a rect with room for one line shortens the name before the count.
+  const drawnLines = new Map<Cell, string[]>();
+  for (const d of groups.data()) {
+    const h = d.x1 - d.x0;
+    if (h < MIN_TEXT_HEIGHT || cellWidth(d) < MIN_TEXT_WIDTH) continue;
+    const room = cellWidth(d) - 2 * PAD_X - (linksOf(d).length > 0 ? 22 : 0);
+    const lineCount = Math.min(MAX_LINES, Math.floor((h - 4) / LINE_HEIGHT));
+    drawnLines.set(d, lineCount >= 2 ? wrapCellText(d.data, room, FONT_SIZE, lineCount) : [fitCellText(d.data, room, FONT_SIZE)]);
+  }
+  const texts = groups
+    .filter((d) => drawnLines.has(d))
     .append('text')
     .attr('class', styles.cellText)
     .attr('x', PAD_X)
-    .attr('y', (d) => Math.min((d.x1 - d.x0) / 2, ROW / 2))
+    // One line: centred in the rect's first row, as before; several: from the top down.
+    .attr('y', (d) => (drawnLines.get(d)!.length > 1 ? 4 + LINE_HEIGHT / 2 : Math.min((d.x1 - d.x0) / 2, ROW / 2)))
     .attr('dominant-baseline', 'central')
-    .attr('fill', (d) => (isCode(d) ? textOn(codeFill(d.data.color)) : NEUTRAL_TEXT))
-    .text((d) => fitCellText(d.data, cellWidth(d) - 2 * PAD_X - (linksOf(d).length > 0 ? 22 : 0), FONT_SIZE));
+    .attr('fill', (d) => (isCode(d) ? textOn(codeFill(d.data.color)) : NEUTRAL_TEXT));
+  texts
+    .selectAll('tspan')
+    .data((d) => drawnLines.get(d)!)
+    .join('tspan')
+    .attr('x', PAD_X)
+    .attr('dy', (_, i) => (i === 0 ? 0 : LINE_HEIGHT))
+    .text((line) => line);
+
+  // Thin bars (no room for text) and cut labels: the full label beside the bar while it is
+  // hovered or focused, drawn last so it lies above every rect.
+  const overlay = sel.append('g').attr('transform', `translate(0,${HEADER})`).attr('pointer-events', 'none').attr('data-testid', 'icicle-hover-label');
+  const complete = (d: Cell) => {
+    const lines = drawnLines.get(d);
+    return !!lines && lines.join(' ') === cellText(d.data);
+  };
+  const showLabel = (d: Cell) => {
+    overlay.selectAll('*').remove();
+    if (complete(d)) return;
+    const full = cellText(d.data);
+    const boxWidth = Math.min(width - 4, textWidth(full, FONT_SIZE) + 2 * PAD_X);
+    const x = Math.max(2, Math.min(left(d) + 4, width - boxWidth - 2));
+    const mid = (d.x0 + d.x1) / 2;
+    const y = Math.max(2, Math.min(mid - 10, height - 22));
+    overlay.append('rect').attr('x', x).attr('y', y).attr('width', boxWidth).attr('height', 20).attr('rx', 3).attr('fill', '#ffffff').attr('stroke', NEUTRAL_TEXT).attr('stroke-width', 1);
+    overlay
+      .append('text')
+      .attr('class', styles.cellText)
+      .attr('x', x + PAD_X)
+      .attr('y', y + 10)
+      .attr('dominant-baseline', 'central')
+      .attr('fill', NEUTRAL_TEXT)
+      .text(fitText(full, boxWidth - 2 * PAD_X, FONT_SIZE) || full);
+  };
+  const hideLabel = () => overlay.selectAll('*').remove();
+  groups.on('mouseenter.label', (_, d) => showLabel(d)).on('focus.label', (_, d) => showLabel(d)).on('mouseleave.label', hideLabel).on('blur.label', hideLabel);
 
   groups
     .filter(isCode)
@@ -333,6 +381,75 @@ export function fitText(text: string, maxWidth: number, fontSize: number): strin
   let n = 0;
   while (n < chars.length && used + widths[n] + ellipsis <= maxWidth) used += widths[n++];
   return n < 2 ? '' : `${chars.slice(0, n).join('').trimEnd()}…`;
+}
+
+/**
+ * `text` broken into at most `maxLines` lines of at most `maxWidth` px (estimated like
+ * {@link fitText}): at spaces, and between any two CJK characters (Chinese and Japanese have no
+ * spaces); a word wider than a line is broken inside. What does not fit ends the last line
+ * with "…" — the full text is in the tooltip and the accessible name.
+ *
+ * @example
+ * wrapText('Negotiating trust across generations', 120, 10, 3); // ['Negotiating trust', 'across generations']
+ */
+export function wrapText(text: string, maxWidth: number, fontSize: number, maxLines: number): string[] {
+  const tokens = text.trim().match(/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]+|\s+/gu) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  const push = () => {
+    if (line.trim() !== '') lines.push(line.trim());
+    line = '';
+  };
+  for (let i = 0; i < tokens.length && lines.length < maxLines; i++) {
+    const token = tokens[i];
+    if (/^\s+$/.test(token)) {
+      if (line !== '') line += ' ';
+      continue;
+    }
+    if (textWidth(line + token, fontSize) <= maxWidth) {
+      line += token;
+      continue;
+    }
+    if (line.trim() !== '') {
+      push();
+      i--; // the token starts the next line
+      continue;
+    }
+    // One word wider than the line: break it by characters.
+    const chars = [...token];
+    let n = 0;
+    while (n < chars.length && textWidth(chars.slice(0, n + 1).join(''), fontSize) <= maxWidth) n++;
+    line = chars.slice(0, Math.max(1, n)).join('');
+    push();
+    const rest = chars.slice(Math.max(1, n)).join('');
+    if (rest) tokens.splice(i + 1, 0, rest);
+  }
+  push();
+  if (lines.length > maxLines) lines.length = maxLines;
+  const shown = lines.join(' ').replace(/\s+/g, '');
+  const whole = text.replace(/\s+/g, '');
+  if (shown.length < whole.length && lines.length > 0) {
+    const last = lines[lines.length - 1];
+    lines[lines.length - 1] = textWidth(`${last}…`, fontSize) <= maxWidth ? `${last}…` : fitText(`${last}……`, maxWidth, fontSize) || '…';
+  }
+  return lines;
+}
+
+/**
+ * {@link cellText} on up to `maxLines` lines: the label and name wrapped ({@link wrapText}),
+ * the count " · 45" kept whole at the end of the last line.
+ *
+ * @example
+ * wrapCellText({ label: 'B12', name: 'Negotiating trust across generations', segments: 145 }, 150, 10, 3);
+ * // ['B12 Negotiating', 'trust across', 'generations · 145']
+ */
+export function wrapCellText(node: Pick<HierarchyTreeNode, 'label' | 'name' | 'segments'>, maxWidth: number, fontSize: number, maxLines: number): string[] {
+  const suffix = ` · ${node.segments}`;
+  const title = [node.label, node.name].filter((s) => s.trim() !== '').join(' ');
+  const lines = wrapText(title, maxWidth - textWidth(suffix, fontSize), fontSize, maxLines);
+  if (lines.length === 0) return [fitCellText(node, maxWidth, fontSize)];
+  lines[lines.length - 1] += suffix;
+  return lines;
 }
 
 /** Estimated width of `text` in px (see {@link fitText}). */
