@@ -1,3 +1,5 @@
+import { useLayoutEffect, useRef, useState } from 'react';
+
 import type { WorkbenchCode } from '@/lib/coding/workbench-types';
 
 import styles from './workbench.module.css';
@@ -20,8 +22,17 @@ export interface SelectionBarProps {
  */
 export function SelectionBar({ position, lastCode, onPick, onApplyLast, onInVivo, onAssignToCase }: SelectionBarProps) {
   const keep = (e: React.MouseEvent) => e.preventDefault();
+  // Never cut off at the pane's right edge: measured, then moved left as far as needed.
+  const ref = useRef<HTMLDivElement>(null);
+  const [left, setLeft] = useState(position.left);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const room = el?.parentElement?.clientWidth ?? 0;
+    if (!el || room === 0) return setLeft(position.left);
+    setLeft(Math.max(4, Math.min(position.left, room - el.offsetWidth - 4)));
+  }, [position.left, lastCode, onAssignToCase]);
   return (
-    <div className={styles.selectionBar} style={{ top: position.top, bottom: position.bottom, left: position.left }} role="group" aria-label="Code the selection" data-testid="selection-bar">
+    <div ref={ref} className={styles.selectionBar} style={{ top: position.top, bottom: position.bottom, left }} role="group" aria-label="Code the selection" data-testid="selection-bar">
       <button type="button" onMouseDown={keep} onClick={onPick} aria-keyshortcuts="C Control+K Meta+K">
         Code… <kbd>C</kbd>
       </button>

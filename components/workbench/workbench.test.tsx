@@ -222,6 +222,31 @@ describe('Workbench', () => {
     expect(codebookRow('the café closed.')).toBeDefined();
   });
 
+  it('keeps the selection painted while the picker is open, and the quick actions go away after coding', async () => {
+    const api = makeApi();
+    const editor = await render(makeData(), api);
+    await select(editor, 'Later');
+    expect(container.querySelector('[data-testid="selection-bar"]')).not.toBeNull();
+    await key(editor, { key: 'c' });
+    expect(Array.from(container.querySelectorAll('.gw-held-selection')).map((el) => el.textContent).join('')).toBe('Later');
+    const input = container.querySelector<HTMLInputElement>('[data-testid="code-picker"] input')!;
+    await typeInto(input, 'place');
+    await act(async () => {
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+    await flush();
+    await act(async () => new Promise((r) => setTimeout(r, 150)));
+    expect(container.querySelector('.gw-held-selection')).toBeNull();
+    expect(editor.state.selection.empty).toBe(true);
+    expect(container.querySelector('[data-testid="selection-bar"]')).toBeNull();
+    // L codes a new selection and also leaves no bar behind.
+    await select(editor, 'café');
+    await key(editor, { key: 'l' });
+    await act(async () => new Promise((r) => setTimeout(r, 150)));
+    expect(api.applyCode).toHaveBeenLastCalledWith({ codeId: 'k-place', ...cp('café') });
+    expect(container.querySelector('[data-testid="selection-bar"]')).toBeNull();
+  });
+
   it('undoes and redoes coding actions with Ctrl+Z and Ctrl+Shift+Z: apply, remove (with its memo), extent', async () => {
     const api = makeApi();
     const editor = await render(makeData(), api);

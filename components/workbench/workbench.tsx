@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type CSS
 import { FindBar } from '@/components/search/find-bar';
 import { CodingHighlights, codingHighlightsKey, type CodingHighlight } from '@/components/editor/extensions/coding-highlights';
 import { CodingShortcuts, type CodingShortcutHandlers } from '@/components/editor/extensions/coding-shortcuts';
+import { HeldSelection } from '@/components/editor/extensions/held-selection';
 import { SourceMarkers } from '@/components/editor/extensions/source-markers';
 import { ReadOnlySource } from '@/components/editor/extensions/read-only-source';
 import { sourceSchema } from '@/components/editor/extensions/source-schema';
@@ -165,6 +166,7 @@ export function Workbench({ data: wire, api }: WorkbenchProps) {
       }),
       CodingHighlights.configure({ initial: { highlights, activeId: state.activeCodingId }, firstPaint: FIRST_PAINT }),
       CodingShortcuts.configure({ getHandlers: () => handlersRef.current }),
+      HeldSelection,
     ],
     [text], // eslint-disable-line react-hooks/exhaustive-deps
   );
@@ -353,6 +355,27 @@ export function Workbench({ data: wire, api }: WorkbenchProps) {
     focusText();
   }
 
+  // While the picker has focus, the passage it will code stays visibly selected.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    let range: { from: number; to: number } | null = null;
+    if (picker) {
+      try {
+        range = posIndex.rangeToPositions(picker.range);
+      } catch {
+        range = null;
+      }
+    }
+    editor.commands.holdSelection(range);
+  }, [editor, picker, posIndex]);
+
+  /** After coding, the selection collapses to its end: the quick-action bar goes away. */
+  function collapseSelection() {
+    const ed = editorRef.current;
+    if (!ed || ed.isDestroyed) return;
+    ed.commands.setTextSelection(ed.state.selection.to);
+  }
+
   function applyLastCode(): boolean {
     if (!canCode) return false;
     const last = state.lastCodeId ? codesById.get(state.lastCodeId) : undefined;
@@ -363,6 +386,7 @@ export function Workbench({ data: wire, api }: WorkbenchProps) {
       return true;
     }
     applyCode(last, range);
+    collapseSelection();
     return true;
   }
 
@@ -374,6 +398,7 @@ export function Workbench({ data: wire, api }: WorkbenchProps) {
       return true;
     }
     createAndApply(sliceByCodePoints(text, range.start, range.end), range);
+    collapseSelection();
     return true;
   }
 
@@ -696,10 +721,12 @@ export function Workbench({ data: wire, api }: WorkbenchProps) {
                   const code = codesById.get(codeId);
                   if (code) applyCode(code, picker.range);
                   closePicker();
+                  collapseSelection();
                 }}
                 onCreate={(name) => {
                   createAndApply(name, picker.range);
                   closePicker();
+                  collapseSelection();
                 }}
                 onClose={closePicker}
               />
