@@ -198,7 +198,8 @@ function rowFor(codeId: string | null, units: readonly ReliabilityUnit[], twoCod
 /**
  * The agreement table: per code, n units, percentage agreement, Cohen's κ (two coders only),
  * Fleiss' κ and Krippendorff's α (nominal); and a pooled row over all the codes' units
- * (Cohen's κ pooled as De Vries et al. 2008: see {@link pooledCohenKappa}).
+ * (Cohen's κ pooled as De Vries et al. 2008: see {@link pooledCohenKappa}); codes no coder used
+ * in the sources are left out of the pooled row.
  * A code no coder used in the sources gets "no coder used this code" for κ and α.
  */
 export function agreementTable(input: AgreementInput): AgreementTable {
@@ -224,8 +225,12 @@ export function agreementTable(input: AgreementInput): AgreementTable {
       row.alpha = unused;
     }
     rows.push(row);
-    perCode.push(units);
-    all.push(...units);
+    // Codes no one used add only agreeing "not coded" units: left out of the pooled row so a
+    // long codebook does not inflate it.
+    if (used) {
+      perCode.push(units);
+      all.push(...units);
+    }
   }
   const pooled = rowFor(null, all, twoCoders, twoCoders ? pooledCohenKappa(perCode) : undefined);
   return { level: input.level, coders: [...input.coders], rows, pooled };
