@@ -13,6 +13,7 @@ import { RunProgressView } from './run-progress';
 import { choiceQuery, TableControls } from './table-controls';
 import styles from './analyses.module.css';
 import type { SavedAnalysis } from '@/lib/server/data/dataset/analyses';
+import { LocalTime } from '@/components/ui/local-time';
 
 /** What the result page passes in: a saved analysis with its result. */
 export type AnalysisView = SavedAnalysis;
@@ -77,7 +78,7 @@ export function AnalysisResultView(props: { projectId: string; analysis: Analysi
       <div className={styles.meta} data-testid="analysis-meta">
         <span>{isAnalysisKind(a.kind) ? KIND_LABELS[a.kind] : a.kind}</span>
         <span>
-          Run by {a.createdBy ?? 'a former member'} on <time dateTime={a.createdAt}>{new Date(a.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</time>
+          Run by {a.createdBy ?? 'a former member'} on <LocalTime iso={a.createdAt} style="dateTime" />
         </span>
         <span data-testid="analysis-version">
           Dataset version {a.versionNumber}

@@ -5,6 +5,7 @@
 import type { Variable, VariableType } from '@/lib/datasets/types';
 import type { AnalysisKind } from '@/lib/stats/analysis-spec';
 import { formatNumber } from '@/lib/stats/tables/format';
+import { formatStableDate } from '@/lib/text/dates';
 
 export const TYPE_LABELS: Record<VariableType, string> = {
   numeric: 'Numeric',
@@ -46,8 +47,9 @@ export function count(n: number): string {
   return n.toLocaleString('en-GB');
 }
 
+/** For text that cannot be a `<LocalTime>` (option labels): the stable form of lib/text/dates.ts. */
 export function shortDate(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+  return formatStableDate(iso);
 }
 
 /** "v3 · Added log_income · by Ana · 6 Dec 2026" */

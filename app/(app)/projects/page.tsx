@@ -5,6 +5,7 @@ import { CreateProjectForm } from '@/components/projects/create-project-form';
 import { RoleBadge } from '@/components/ui/role-badge';
 import { requireUser } from '@/lib/server/auth/session';
 import { listProjects } from '@/lib/server/data/project/list-projects';
+import { LocalTime } from '@/components/ui/local-time';
 
 export const metadata: Metadata = { title: 'Projects' };
 
@@ -35,7 +36,9 @@ export default async function ProjectsPage() {
                   <span>
                     {p.memberCount} {p.memberCount === 1 ? 'member' : 'members'}
                   </span>
-                  <span>· updated {new Date(p.updatedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}</span>
+                  <span>
+                    · updated <LocalTime iso={p.updatedAt} />
+                  </span>
                 </div>
               </Link>
             </li>

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
+import { OnlineNow } from '@/components/team/presence-avatars';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { loadHierarchySummary } from '@/lib/server/data/hierarchy/load-hierarchy';
 import { loadProjectPage } from '@/lib/server/pages';
+import { LocalTime } from '@/components/ui/local-time';
 
 type Props = { params: Promise<{ projectId: string }> };
 
@@ -37,7 +39,7 @@ export default async function ProjectOverviewPage({ params }: Props) {
           <div className="label">Your role</div>
         </div>
         <div className="stat">
-          <div className="value">{new Date(project.createdAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}</div>
+          <div className="value"><LocalTime iso={project.createdAt} /></div>
           <div className="label">Created</div>
         </div>
       </div>
@@ -49,11 +51,13 @@ export default async function ProjectOverviewPage({ params }: Props) {
           — categories, relations, core categories and the storyline — in <Link href={`${base}/hierarchy`}>Theory</Link>.
         </p>
       </section>
+      <OnlineNow />
       <section className="card">
         <h2>Team</h2>
         <p className="muted">
-          Owners invite colleagues as <strong>coders</strong> (code sources), <strong>reviewers</strong> (check agreement and hierarchy changes) or{' '}
-          <strong>viewers</strong> (read only).
+          Owners add colleagues who have a Groundwork account as <strong>coders</strong> (import and code sources, edit the codebook, analyse the
+          survey data), <strong>reviewers</strong> (read everything, write memos and comments, resolve coders&apos; disagreements and decide on
+          proposed hierarchy changes) or <strong>viewers</strong> (read only).
         </p>
         <Link href={`/projects/${project.id}/team`}>Manage the team →</Link>
       </section>

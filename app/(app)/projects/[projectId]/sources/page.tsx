@@ -15,6 +15,7 @@ import { filterSources, isFiltered, parseSourceFilters } from '@/lib/sources/fil
 import { sourceKindLabel } from '@/lib/sources/kinds';
 
 import { createFolderAction, deleteFolderAction, pasteSourceAction } from './actions';
+import { LocalTime } from '@/components/ui/local-time';
 
 export const metadata: Metadata = { title: 'Sources' };
 
@@ -99,7 +100,7 @@ export default async function SourcesPage(props: { params: Promise<{ projectId: 
                       <td>{s.folderName ?? <span className="muted">—</span>}</td>
                       {cases.length > 0 && <td>{s.caseName ?? <span className="muted">—</span>}</td>}
                       <td className="muted">
-                        {new Date(s.createdAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })}
+                        <LocalTime iso={s.createdAt} />
                         {s.addedBy ? ` · ${s.addedBy}` : ''}
                       </td>
                     </tr>

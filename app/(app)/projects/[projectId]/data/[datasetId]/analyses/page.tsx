@@ -7,6 +7,7 @@ import { can } from '@/lib/auth/roles';
 import { listAnalyses } from '@/lib/server/data/dataset/analyses';
 
 import { Breadcrumb, loadDatasetPage } from './load';
+import { LocalTime } from '@/components/ui/local-time';
 
 type Props = { params: Promise<{ projectId: string; datasetId: string }> };
 
@@ -75,7 +76,7 @@ export default async function AnalysesPage(props: Props) {
                   </td>
                   <td>{a.createdBy ?? '—'}</td>
                   <td>
-                    <time dateTime={a.createdAt}>{new Date(a.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</time>
+                    <LocalTime iso={a.createdAt} style="dateTime" />
                   </td>
                 </tr>
               ))}
