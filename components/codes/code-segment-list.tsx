@@ -13,8 +13,8 @@ export interface CodeSegmentItem {
   before: string;
   text: string;
   after: string;
-  start: number;
-  end: number;
+  /** Where the segment is, in words: "p. 4", "Ana, 12:03", "paragraph 12" (lib/sources/segment-location.ts). */
+  location: string;
   coderName: string;
   memo: string;
   /** Set when the segment is coded with a code below this one (a category's concept). */
@@ -156,9 +156,7 @@ export function CodeSegmentList(props: {
                       via <Link href={`${base}/codes/${s.via.id}`}>{s.via.title}</Link>
                     </span>
                   )}
-                  <span>
-                    characters {s.start}–{s.end}
-                  </span>
+                  {s.location && <span data-testid="segment-location">{s.location}</span>}
                   <span>coded by {s.coderName}</span>
                   {s.memo && <span className="segment-memo">Memo: {s.memo}</span>}
                 </div>

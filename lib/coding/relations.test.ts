@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 
 import { DEMO_RELATIONS } from '@/prisma/seed/demo-content';
 
-import { buildNetwork } from './network';
 import { PARADIGM_TYPES, relationLabel, relationLabelOf, relationReading } from './relations';
 
 describe('relationReading', () => {

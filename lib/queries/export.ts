@@ -51,13 +51,13 @@ export async function matrixXlsx(table: MatrixTable, options: { created?: Date }
   const { workbook, finish } = streamingWorkbook({ creator: 'Groundwork', created: options.created ?? new Date() });
   workbook.title = table.title;
   const sheet = workbook.addWorksheet('Matrix', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1, topLeftCell: 'C2' }] });
-  sheet.columns = table.header.map((h, i) => ({ header: xmlSafe(neutraliseFormula(h)), width: i === 1 ? 32 : i === 0 ? 8 : Math.min(24, Math.max(10, h.length + 2)) }));
+  sheet.columns = table.header.map((h, i) => ({ header: xmlSafe(h), width: i === 1 ? 32 : i === 0 ? 8 : Math.min(24, Math.max(10, h.length + 2)) }));
   const head = sheet.getRow(1);
   head.font = { bold: true };
   head.alignment = { vertical: 'bottom', wrapText: true };
   head.commit();
   for (const r of table.rows) {
-    sheet.addRow(r.map((v) => (typeof v === 'string' ? xmlSafe(neutraliseFormula(v)) : v))).commit();
+    sheet.addRow(r.map((v) => (typeof v === 'string' ? xmlSafe(v) : v))).commit();
   }
   sheet.commit();
   return finish();

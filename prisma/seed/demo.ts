@@ -4,7 +4,7 @@ import { scaleScoreTransform } from '../../lib/datasets/scales';
 import { encodeDataset } from '../../lib/datasets/storage';
 import { applyTransforms } from '../../lib/datasets/transform';
 import type { Dataset } from '../../lib/datasets/types';
-import { DEMO_EMAIL, DEMO_PASSWORD, DEMO_PROJECT_NAME } from '../../lib/demo';
+import { DEMO_EMAIL, DEMO_PASSWORD, DEMO_PROJECT_DESCRIPTION, DEMO_PROJECT_NAME } from '../../lib/demo';
 import { hashPassword } from '../../lib/server/auth/password';
 import { db } from '../../lib/server/db/client';
 import { prepareSource } from '../../lib/sources/prepare-source';
@@ -46,10 +46,7 @@ export async function seedDemo(): Promise<boolean> {
       const project = await tx.project.create({
         data: {
           name: DEMO_PROJECT_NAME,
-          description:
-            'How do small cross-border e-commerce sellers build trust with overseas buyers? ' +
-            'Semi-structured interviews with 18 sellers and platform managers, coded in grounded-theory style ' +
-            '(open → axial → selective coding), with a follow-up survey of 312 sellers.',
+          description: DEMO_PROJECT_DESCRIPTION,
           members: {
             create: [
               { userId: demo.id, role: 'owner' },

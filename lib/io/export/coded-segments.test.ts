@@ -16,10 +16,17 @@ import {
 const row = (over: Partial<CodedSegmentRow> = {}): CodedSegmentRow => ({
   source: 'Interview 1',
   kind: 'Interview',
+  caseName: '',
+  page: null,
+  speaker: '',
+  timestamp: '',
+  paragraph: 1,
   text: 'plain text',
   start: 0,
   end: 10,
+  codeLabel: 'C1',
   code: 'Money',
+  codePath: 'B1 Resources / A1 Getting by',
   coder: 'Ana',
   memo: '',
   createdAt: '2026-03-01T09:30:00.000Z',
@@ -34,12 +41,17 @@ const ROWS: CodedSegmentRow[] = [
   row({ text: 'family 👩‍👩‍👧 and e\u0301', start: 70, end: 84, source: 'Field note, "market"' }),
   row({ text: '=HYPERLINK("http://evil.example","click")', code: '+cmd', coder: '-1', memo: '@SUM(A1)' }),
   row({ text: '\tTabbed', memo: '\rcarriage', source: '=cmd|\' /C calc\'!A0', kind: '@kind' }),
+  row({ caseName: '=Firm A', page: 4, speaker: '-Ana', timestamp: '12:03', paragraph: 17, codeLabel: '+C9', codePath: '@B2 Trust / A1 Core' }),
   row({ text: ' leading space =not a formula', start: 3, end: 4, memo: "'already quoted" }),
   row({ text: '', start: 7, end: 7, memo: '' }),
 ];
 
-/** What a spreadsheet should show in each text cell: the rule applied by hand. */
+/** What a spreadsheet should show in each CSV text cell: the rule applied by hand. */
 const expected = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+
+/** 0-based index of a column in the file. */
+const at = (header: (typeof CODED_SEGMENT_HEADERS)[number]) => CODED_SEGMENT_HEADERS.indexOf(header);
+const HEADER_LINE = 'Source,Kind,Case,Page,Speaker,Timestamp,Paragraph,Segment,Start,End,Label,Code,Category / main / core,Coder,Memo,Created at';
 
 describe('neutraliseFormula', () => {
   it.each([
@@ -64,7 +76,7 @@ describe('codedSegmentsCsv', () => {
 
   it('starts with a BOM, ends records with CRLF and has the human header', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.startsWith('\uFEFFSource,Kind,Segment,Start,End,Code,Coder,Memo,Created at\r\n')).toBe(true);
+    expect(csv.startsWith(`\uFEFF${HEADER_LINE}\r\n`)).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     // Every line break outside quoted fields is CRLF: strip quoted fields, then look for a bare LF.
     const outsideQuotes = csv.replace(/"(?:[^"]|"")*"/g, '');
@@ -85,10 +97,17 @@ describe('codedSegmentsCsv', () => {
       expect(cells).toEqual([
         expected(r.source),
         expected(r.kind),
+        expected(r.caseName),
+        r.page === null ? '' : String(r.page),
+        expected(r.speaker),
+        expected(r.timestamp),
+        String(r.paragraph),
         expected(r.text),
         String(r.start),
         String(r.end),
+        expected(r.codeLabel),
         expected(r.code),
+        expected(r.codePath),
         expected(r.coder),
         expected(r.memo),
         r.createdAt,
@@ -99,18 +118,23 @@ describe('codedSegmentsCsv', () => {
   it('prefixes each dangerous first character and nothing else', () => {
     const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
     const formulaRow = parsed.data[5];
-    expect(formulaRow[2]).toBe('\'=HYPERLINK("http://evil.example","click")');
-    expect(formulaRow[5]).toBe("'+cmd");
-    expect(formulaRow[6]).toBe("'-1");
-    expect(formulaRow[7]).toBe("'@SUM(A1)");
+    expect(formulaRow[at('Segment')]).toBe('\'=HYPERLINK("http://evil.example","click")');
+    expect(formulaRow[at('Code')]).toBe("'+cmd");
+    expect(formulaRow[at('Coder')]).toBe("'-1");
+    expect(formulaRow[at('Memo')]).toBe("'@SUM(A1)");
     const controlRow = parsed.data[6];
-    expect(controlRow[0]).toBe("'=cmd|' /C calc'!A0");
-    expect(controlRow[1]).toBe("'@kind");
-    expect(controlRow[2]).toBe("'\tTabbed");
-    expect(controlRow[7]).toBe("'\rcarriage");
-    const harmless = parsed.data[7];
-    expect(harmless[2]).toBe(' leading space =not a formula');
-    expect(harmless[7]).toBe("'already quoted");
+    expect(controlRow[at('Source')]).toBe("'=cmd|' /C calc'!A0");
+    expect(controlRow[at('Kind')]).toBe("'@kind");
+    expect(controlRow[at('Segment')]).toBe("'\tTabbed");
+    expect(controlRow[at('Memo')]).toBe("'\rcarriage");
+    const located = parsed.data[7];
+    expect(located[at('Case')]).toBe("'=Firm A");
+    expect(located[at('Speaker')]).toBe("'-Ana");
+    expect(located[at('Label')]).toBe("'+C9");
+    expect(located[at('Category / main / core')]).toBe("'@B2 Trust / A1 Core");
+    const harmless = parsed.data[8];
+    expect(harmless[at('Segment')]).toBe(' leading space =not a formula');
+    expect(harmless[at('Memo')]).toBe("'already quoted");
     // No raw cell in the file begins with a trigger character (outside a quote).
     for (const cells of parsed.data.slice(1)) {
       for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
@@ -119,17 +143,19 @@ describe('codedSegmentsCsv', () => {
 
   it('writes offsets as plain integers, exactly as given', () => {
     const line = codedSegmentsCsv([row({ start: 1234567, end: 1234570 })]).split('\r\n')[1];
-    expect(line).toBe('Interview 1,Interview,plain text,1234567,1234570,Money,Ana,,2026-03-01T09:30:00.000Z');
+    expect(line).toBe('Interview 1,Interview,,,,,1,plain text,1234567,1234570,C1,Money,B1 Resources / A1 Getting by,Ana,,2026-03-01T09:30:00.000Z');
+    const transcript = codedSegmentsCsv([row({ caseName: 'Firm A', page: 3, speaker: 'Ana', timestamp: '1:02:05', paragraph: 12 })]).split('\r\n')[1];
+    expect(transcript.startsWith('Interview 1,Interview,Firm A,3,Ana,1:02:05,12,plain text,')).toBe(true);
   });
 
   it('writes only the header for no rows', () => {
-    expect(codedSegmentsCsv([])).toBe('\uFEFFSource,Kind,Segment,Start,End,Code,Coder,Memo,Created at\r\n');
+    expect(codedSegmentsCsv([])).toBe(`\uFEFF${HEADER_LINE}\r\n`);
   });
 
   it('keeps very long segments whole', () => {
     const long = '长'.repeat(50_000);
     const parsed = Papa.parse<string[]>(codedSegmentsCsv([row({ text: long })]).slice(1), { skipEmptyLines: true });
-    expect(parsed.data[1][2]).toBe(long);
+    expect(parsed.data[1][at('Segment')]).toBe(long);
   });
 
   it.each([
@@ -137,6 +163,7 @@ describe('codedSegmentsCsv', () => {
     [{ end: 1.5 }, 'row 1: end 1.5 is not a non-negative integer'],
     [{ start: Number.NaN }, 'row 1: start NaN'],
     [{ start: 5, end: 4 }, 'row 1: start 5 is after end 4'],
+    [{ paragraph: 0.5 }, 'row 1: paragraph 0.5 is not a non-negative integer'],
   ])('rejects bad offsets %j', (over, message) => {
     expect(() => codedSegmentsCsv([row(over)])).toThrow(message);
   });
@@ -168,15 +195,22 @@ describe('codedSegmentsXlsx', () => {
 
     ROWS.forEach((r, i) => {
       const cells = sheet.getRow(i + 2);
-      // XLSX writes CR and CRLF as LF (Excel's line break in a cell).
-      const text = (s: string) => expected(s).replace(/\r\n?/g, '\n');
+      // XLSX writes CR and CRLF as LF (Excel's line break in a cell), and the text as it is:
+      // a string cell is never a formula, so no apostrophe (that is only for CSV).
+      const text = (s: string) => s.replace(/\r\n?/g, '\n');
+      const col = (h: (typeof CODED_SEGMENT_HEADERS)[number]) => at(h) + 1;
       const strings = [
-        [1, r.source],
-        [2, r.kind],
-        [3, r.text],
-        [6, r.code],
-        [7, r.coder],
-        [8, r.memo],
+        [col('Source'), r.source],
+        [col('Kind'), r.kind],
+        [col('Case'), r.caseName],
+        [col('Speaker'), r.speaker],
+        [col('Timestamp'), r.timestamp],
+        [col('Segment'), r.text],
+        [col('Label'), r.codeLabel],
+        [col('Code'), r.code],
+        [col('Category / main / core'), r.codePath],
+        [col('Coder'), r.coder],
+        [col('Memo'), r.memo],
       ] as const;
       for (const [col, value] of strings) {
         const cell = cells.getCell(col);
@@ -189,11 +223,13 @@ describe('codedSegmentsXlsx', () => {
         expect(cell.value).toBe(text(value));
         expect(cell.formula).toBeUndefined();
       }
-      expect(cells.getCell(4).type).toBe(ExcelJS.ValueType.Number);
-      expect(cells.getCell(4).value).toBe(r.start);
-      expect(cells.getCell(5).type).toBe(ExcelJS.ValueType.Number);
-      expect(cells.getCell(5).value).toBe(r.end);
-      const date = cells.getCell(9);
+      for (const [h, value] of [['Start', r.start], ['End', r.end], ['Paragraph', r.paragraph]] as const) {
+        expect(cells.getCell(col(h)).type, h).toBe(ExcelJS.ValueType.Number);
+        expect(cells.getCell(col(h)).value, h).toBe(value);
+      }
+      if (r.page === null) expect(cells.getCell(col('Page')).value).toBeNull();
+      else expect(cells.getCell(col('Page')).value).toBe(r.page);
+      const date = cells.getCell(col('Created at'));
       expect(date.type).toBe(ExcelJS.ValueType.Date);
       expect((date.value as Date).toISOString()).toBe(r.createdAt);
       expect(date.numFmt).toBe('yyyy-mm-dd hh:mm:ss');
@@ -208,33 +244,35 @@ describe('codedSegmentsXlsx', () => {
     // Text is in shared strings (t="s"), not formula-result strings (t="str").
     expect(sheetXml).not.toContain('t="str"');
     expect(sheetXml).toContain('t="s"');
-    // Shared strings hold the neutralised text (XML-escaped).
+    // Shared strings hold the text as typed (XML-escaped), without the CSV's apostrophe.
     const strings = strFromU8(files['xl/sharedStrings.xml']);
-    expect(strings).toContain('&apos;=HYPERLINK(');
+    expect(strings).toContain('<t>=HYPERLINK(');
+    expect(strings).not.toContain('&apos;=HYPERLINK(');
   });
 
   it('has a bold frozen header, filter, widths, wrapping and workbook properties', async () => {
     const wb = await readXlsx(await codedSegmentsXlsx(ROWS, { created, title: 'Project Alpha: coded segments' }));
     const sheet = wb.getWorksheet(CODED_SEGMENTS_SHEET)!;
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
-    expect(sheet.getRow(1).getCell(9).font?.bold).toBe(true);
+    expect(sheet.getRow(1).getCell(CODED_SEGMENT_HEADERS.length).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
-    expect(sheet.getColumn(3).width).toBe(60);
-    expect(sheet.getColumn(4).width).toBe(10);
-    expect(sheet.getColumn(9).width).toBe(20);
-    expect(sheet.getRow(2).getCell(3).alignment).toMatchObject({ wrapText: true });
-    expect(sheet.getRow(2).getCell(8).alignment).toMatchObject({ wrapText: true });
+    const col = (h: (typeof CODED_SEGMENT_HEADERS)[number]) => at(h) + 1;
+    expect(sheet.getColumn(col('Segment')).width).toBe(60);
+    expect(sheet.getColumn(col('Start')).width).toBe(10);
+    expect(sheet.getColumn(col('Created at')).width).toBe(20);
+    expect(sheet.getRow(2).getCell(col('Segment')).alignment).toMatchObject({ wrapText: true });
+    expect(sheet.getRow(2).getCell(col('Memo')).alignment).toMatchObject({ wrapText: true });
     expect(wb.creator).toBe('Groundwork');
     expect(wb.title).toBe('Project Alpha: coded segments');
     expect(wb.created?.toISOString()).toBe(created.toISOString());
   });
 
-  it('keeps a non-ISO "created at" as neutralised text', async () => {
+  it('keeps a non-ISO "created at" as a string cell, as typed', async () => {
     const wb = await readXlsx(await codedSegmentsXlsx([row({ createdAt: '-yesterday' })], { created }));
-    const cell = wb.getWorksheet(CODED_SEGMENTS_SHEET)!.getRow(2).getCell(9);
+    const cell = wb.getWorksheet(CODED_SEGMENTS_SHEET)!.getRow(2).getCell(at('Created at') + 1);
     expect(cell.type).toBe(ExcelJS.ValueType.String);
-    expect(cell.value).toBe("'-yesterday");
+    expect(cell.value).toBe('-yesterday');
   });
 
   it('drops characters XML cannot hold and repairs lone surrogates', async () => {
@@ -242,19 +280,19 @@ describe('codedSegmentsXlsx', () => {
       await codedSegmentsXlsx([row({ text: 'a\u0001b\u000Cc\uFFFFd', memo: 'x\uD800y' })], { created }),
     );
     const r = wb.getWorksheet(CODED_SEGMENTS_SHEET)!.getRow(2);
-    expect(r.getCell(3).value).toBe('abcd');
-    expect(r.getCell(8).value).toBe('x\uFFFDy');
+    expect(r.getCell(at('Segment') + 1).value).toBe('abcd');
+    expect(r.getCell(at('Memo') + 1).value).toBe('x\uFFFDy');
   });
 
   it("cuts text beyond Excel's cell limit with a note, never splitting an emoji", async () => {
     const long = `=${'😀'.repeat(20_000)}`; // 40,001 UTF-16 units
     const wb = await readXlsx(await codedSegmentsXlsx([row({ text: long })], { created }));
-    const value = wb.getWorksheet(CODED_SEGMENTS_SHEET)!.getRow(2).getCell(3).value as string;
+    const value = wb.getWorksheet(CODED_SEGMENTS_SHEET)!.getRow(2).getCell(at('Segment') + 1).value as string;
     expect(value.length).toBeLessThanOrEqual(XLSX_CELL_MAX);
-    expect(value.startsWith("'=😀")).toBe(true);
+    expect(value.startsWith('=😀')).toBe(true);
     expect(value).toMatch(/😀 \[… \d+ more characters; see the CSV export\]$/);
     expect(value).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
-    const kept = [...value.slice(2, value.indexOf(' ['))].length;
+    const kept = [...value.slice(1, value.indexOf(' ['))].length;
     const omitted = Number(/… (\d+) more/.exec(value)![1]);
     expect(kept + omitted).toBe(20_000);
   });
@@ -269,10 +307,11 @@ describe('codedSegmentsXlsx', () => {
     }
     const sheet = (await readXlsx(bytes)).getWorksheet(CODED_SEGMENTS_SHEET)!;
     many.forEach((r, i) => {
-      expect(sheet.getRow(i + 2).getCell(3).value).toBe(r.text);
-      expect(sheet.getRow(i + 2).getCell(8).value).toBe(r.memo);
+      expect(sheet.getRow(i + 2).getCell(at('Segment') + 1).value).toBe(r.text);
+      expect(sheet.getRow(i + 2).getCell(at('Memo') + 1).value).toBe(r.memo);
     });
-  });
+    // 3,000 rows of 16 columns written and read back: seconds on a busy machine.
+  }, 60_000);
 
   it('writes just the header for no rows', async () => {
     const wb = await readXlsx(await codedSegmentsXlsx([], { created }));

@@ -257,10 +257,11 @@ describe('hierarchyTableXlsx', () => {
     expect(sheet.getCell('A8').isMerged).toBe(false);
   });
 
-  it('reads back cell by cell: neutralised strings, concepts one per line, wrapped and top-aligned', async () => {
+  it('reads back cell by cell: strings as typed, concepts one per line, wrapped and top-aligned', async () => {
     const sheet = (await readXlsx(await hierarchyTableXlsx(TABLE, OPTIONS))).getWorksheet(HIERARCHY_SHEET)!;
     const spans = ROWS.map((r) => [r.coreSpan, r.mainSpan]);
-    SHOWN.map(neutralised).forEach((expected, i) => {
+    // XLSX string cells hold the text as typed: no anti-formula apostrophe (that is for CSV).
+    SHOWN.forEach((expected, i) => {
       const row = sheet.getRow(FIRST + i);
       expected.forEach((text, c) => {
         const cell = row.getCell(c + 1);
@@ -270,7 +271,8 @@ describe('hierarchyTableXlsx', () => {
         expect(cell.value, cell.address).toBe(text);
       });
     });
-    expect(sheet.getCell('B7').value).toBe(FORMULA_CELL);
+    expect(sheet.getCell('B7').type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getCell('B7').value).toBe(FORMULA_CELL.slice(1));
     expect(sheet.getCell('B7').formula).toBeUndefined();
     expect(sheet.getCell('D5').value).toBe('C1 Red envelopes (7)\nC2 Tea 🍵 (5)');
     expect(sheet.getCell('C10').value).toBe('(no category yet)');
@@ -296,11 +298,12 @@ describe('hierarchyTableXlsx', () => {
     expect(sheet.getCell(`D${FIRST + 1}`).value).toBe('C3 饭局 (9)\nC4 Favours (11)');
   });
 
-  it('neutralises a project name that starts with "="', async () => {
+  it('writes a project name that starts with "=" as a string cell, without an apostrophe', async () => {
     const sheet = (await readXlsx(await hierarchyTableXlsx(TABLE, { title: 't', projectName: '=1+1' }))).getWorksheet(
       HIERARCHY_SHEET,
     )!;
-    expect(sheet.getCell('A1').value).toBe("'=1+1 — grounded theory hierarchy");
+    expect(sheet.getCell('A1').type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getCell('A1').value).toBe('=1+1 — grounded theory hierarchy');
   });
 });
 
@@ -424,7 +427,8 @@ describe('hierarchyTableDocx', () => {
     const blocks = kids(body).filter((n) => tagOf(n) !== 'w:sectPr');
     expect(blocks.map(tagOf)).toEqual(['w:p', 'w:p', 'w:tbl', 'w:p']);
     const [heading, summary, , note] = blocks;
-    expect(paragraphText(heading)).toBe(OPTIONS.title);
+    // The heading names the project.
+    expect(paragraphText(heading)).toBe('Cross-border trust — grounded theory hierarchy');
     expect(child(child(heading, 'w:pPr'), 'w:pStyle')[':@']).toMatchObject({ 'w:val': 'Heading1' });
     expect(paragraphText(summary)).toBe(SUMMARY_LINE);
     expect(paragraphText(note)).toBe(HIERARCHY_TABLE_NOTE);

@@ -13,9 +13,9 @@
  * {@link formatCell}). Unplaced codes show "—" above them (no core / main category yet) and
  * "(no category yet)" for the row gathering concepts without a category.
  *
- * Spreadsheet formula injection: code names are typed by project members, so the CSV and
- * XLSX text cells go through {@link neutraliseFormula} (the rule and its source are in
- * coded-segments.ts). Word does not evaluate cell text, so the DOCX shows names as typed.
+ * Spreadsheet formula injection: code names are typed by project members, so the CSV text
+ * cells go through {@link neutraliseFormula} (the rule and its source are in
+ * coded-segments.ts); XLSX writes them as string cells, which never run, with the text as is. Word does not evaluate cell text, so the DOCX shows names as typed.
  */
 import {
   AlignmentType,
@@ -123,8 +123,8 @@ const XLSX_HEADER_ROW = 4;
  * Core and main category cells are merged down the rows they span; data cells wrap and align
  * to the top; the concepts of a category are one cell, one per line.
  *
- * Text cells are string values (never formulas), neutralised with {@link neutraliseFormula},
- * stripped of characters XML cannot carry; a Concepts cell longer than Excel's limit keeps
+ * Text cells are string cells (never formulas) holding the text as it is (no apostrophe: only
+ * the CSV needs {@link neutraliseFormula}), stripped of characters XML cannot carry; a Concepts cell longer than Excel's limit keeps
  * whole concepts and ends with "… N more concepts (see the CSV export)".
  *
  * @param table - the hierarchy table.
@@ -289,7 +289,8 @@ export async function hierarchyTableDocx(
           },
         },
         children: [
-          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(xmlSafe(options.title))] }),
+          // The heading names the project, as the XLSX title row does: a printed table stands alone.
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(xmlSafe(`${options.projectName} — grounded theory hierarchy`))] }),
           new Paragraph({ spacing: { after: 160 }, children: [new TextRun(xmlSafe(table.summary.line))] }),
           new Table({
             rows: [headerRow, ...bodyRows],
@@ -457,9 +458,9 @@ function anchors(
   return result;
 }
 
-/** A text cell for XLSX: neutralised (decided on the text as given, like the CSV) and XML-safe. */
+/** A text cell for XLSX: a string cell is never a formula, so the text goes in as it is, XML-safe. */
 function xlsxText(value: string): string {
-  return (neutraliseFormula(value) === value ? '' : "'") + xmlSafe(value);
+  return xmlSafe(value);
 }
 
 /**

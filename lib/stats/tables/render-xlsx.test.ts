@@ -171,7 +171,7 @@ describe('renderXlsx', () => {
     expect(note.richText[1].text).toBe(` ${tc.table.notes.join(' ')}`);
   });
 
-  it('writes text as strings, neutralised and XML-safe', async () => {
+  it('writes text as string cells with the text as typed (no apostrophe: only CSV needs one) and XML-safe', async () => {
     const hostile: PubTable = {
       title: '=cmd|\' /C calc\'!A0',
       style: 'econ',
@@ -180,9 +180,13 @@ describe('renderXlsx', () => {
       notes: ['<b>&</b>'],
     };
     const sheet = await readXlsx(await renderXlsx(hostile));
-    expect(sheet.getCell('A1').value).toBe("'=cmd|' /C calc'!A0");
-    expect(sheet.getCell('A3').value).toBe("'+Var");
-    expect(sheet.getCell('A4').value).toBe("'-x 😀 收入");
+    for (const address of ['A1', 'A3', 'A4']) {
+      expect(sheet.getCell(address).type, address).toBe(ExcelJS.ValueType.String);
+      expect(sheet.getCell(address).formula, address).toBeUndefined();
+    }
+    expect(sheet.getCell('A1').value).toBe("=cmd|' /C calc'!A0");
+    expect(sheet.getCell('A3').value).toBe('+Var');
+    expect(sheet.getCell('A4').value).toBe('-x 😀 收入');
     expect(sheet.getCell('B4').value).toBe('—');
     expect((sheet.getCell('A6').value as ExcelJS.CellRichTextValue).richText[1].text).toBe(' <b>&</b>');
   });

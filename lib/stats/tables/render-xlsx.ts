@@ -13,8 +13,8 @@
  * header. Layout: "Table n" (bold) and the title (italic), header rows with merged spanning
  * headers, body rows, rules as cell borders (top and bottom of the header, under spanning
  * headers, above statistic blocks, under the last row), and the note ("Note." in italics)
- * under the table. Text cells are strings (never formulas), neutralised like the other
- * Groundwork exports.
+ * under the table. Text cells are string cells, never formulas, so their text is written as it
+ * is (the CSV renderer adds the anti-formula apostrophe; a string cell needs none).
  *
  * Display rounding: Excel rounds the stored decimal half away from zero, JavaScript (and R's
  * sprintf) the binary value, so in the rare exact half-way case (e.g. 1.005 at 2 decimals) the
@@ -23,7 +23,6 @@
  */
 import type ExcelJS from 'exceljs';
 
-import { neutraliseFormula } from '@/lib/io/export/coded-segments';
 import { streamingWorkbook, xmlSafe } from '@/lib/io/export/xlsx-writer';
 import { alignments, checkTable, type NumberFormat, type PubTable, type RenderOptions } from './model';
 import { sheetLayout } from './sheet-layout';
@@ -185,7 +184,7 @@ export async function renderXlsx(table: PubTable, options: XlsxOptions = {}): Pr
   return finish();
 }
 
-/** A text cell: XML-safe and neutralised against formula injection. */
+/** A text cell: XML-safe; a string cell is never a formula, so no apostrophe is added. */
 export function textValue(s: string): string {
-  return neutraliseFormula(xmlSafe(s));
+  return xmlSafe(s);
 }

@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { OnlineNow } from '@/components/team/presence-avatars';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { loadHierarchySummary } from '@/lib/server/data/hierarchy/load-hierarchy';
 import { loadProjectPage } from '@/lib/server/pages';
-import { LocalTime } from '@/components/ui/local-time';
 
 type Props = { params: Promise<{ projectId: string }> };
 
@@ -39,7 +37,7 @@ export default async function ProjectOverviewPage({ params }: Props) {
           <div className="label">Your role</div>
         </div>
         <div className="stat">
-          <div className="value"><LocalTime iso={project.createdAt} /></div>
+          <div className="value">{new Date(project.createdAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}</div>
           <div className="label">Created</div>
         </div>
       </div>
@@ -51,7 +49,6 @@ export default async function ProjectOverviewPage({ params }: Props) {
           — categories, relations, core categories and the storyline — in <Link href={`${base}/hierarchy`}>Theory</Link>.
         </p>
       </section>
-      <OnlineNow />
       <section className="card">
         <h2>Team</h2>
         <p className="muted">

@@ -10,9 +10,11 @@ import { can } from '@/lib/auth/roles';
 import { isAppError } from '@/lib/errors/app-error';
 import { descendantIds, indexHierarchy, rollUpOne } from '@/lib/coding/hierarchy';
 import { LEVEL_NAME } from '@/lib/coding/hierarchy-types';
+import { describeLocation, locateSegment } from '@/lib/sources/segment-location';
 import { loadHierarchyCodes } from '@/lib/server/data/hierarchy/load-hierarchy';
 import { listCodeSegmentPage } from '@/lib/server/data/coding/list-code-segment-page';
 import { listMemos } from '@/lib/server/data/memo/memos';
+import { loadSourceContexts } from '@/lib/server/data/source/load-source-layouts';
 import { loadProjectPage } from '@/lib/server/pages';
 
 import { addMemoAction, deleteMemoAction } from '../../memos/actions';
@@ -31,12 +33,14 @@ const load = cache(async (projectId: string, codeId: string, page: number) => {
       listCodeSegmentPage({ userId: user.id, projectId, codeId, alsoCodeIds: below, page }),
       listMemos({ userId: user.id, projectId, target: { codeId } }),
     ]);
+    // Where each shown segment is (page, speaker and time, or paragraph), read for the shown page only.
+    const contexts = await loadSourceContexts({ userId: user.id, projectId, sourceIds: list.segments.map((s) => s.sourceId) });
     const { byId, parentOf } = indexHierarchy(hierarchy.codes);
     const parents: typeof hierarchy.codes = [];
     for (let id = parentOf.get(code.id); id; id = parentOf.get(id)) parents.unshift(byId.get(id)!);
     // Every listed coding's span (not only the shown page), so the counts are the whole subtree's.
     const counts = rollUpOne(hierarchy.codes, code.id, list.spans);
-    return { user, project, code, byId, parents, counts, hasChildren: below.length > 0, list, memos };
+    return { user, project, code, byId, parents, counts, hasChildren: below.length > 0, list, memos, contexts };
   } catch (error) {
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
@@ -57,7 +61,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
  * their context, a page at a time (`?page=`); the counts in the header cover all of them.
  */
 export default async function CodePage(props: Props) {
-  const { user, project, code, byId, parents, counts, hasChildren, list, memos } = await loadFor(props);
+  const { user, project, code, byId, parents, counts, hasChildren, list, memos, contexts } = await loadFor(props);
   const base = `/projects/${project.id}`;
   const title = (c: { label: string; name: string }) => `${c.label ? `${c.label} ` : ''}${c.name}`;
   // Only what the list shows goes to the client component.
@@ -70,8 +74,10 @@ export default async function CodePage(props: Props) {
       before: s.before,
       text: s.text,
       after: s.after,
-      start: s.start,
-      end: s.end,
+      location: (() => {
+        const context = contexts.get(s.sourceId);
+        return context ? describeLocation(locateSegment(context.layout, s.start, s.end)) : '';
+      })(),
       coderName: s.coderName,
       memo: s.memo,
       via: via ? { id: via.id, title: title(via) } : null,
