@@ -16,13 +16,14 @@ import { createDocPositionIndex, selectionToCodingRange, textToDocJSON } from '@
 import { assignLanes } from '@/lib/coding/lanes';
 import { isPackedCodings, type PackedWorkbenchData, unpackCodings } from '@/lib/coding/packed-codings';
 import { sliceByCodePoints, type CodePointRange } from '@/lib/coding/offsets';
-import { adjacentCoding, codingsAt, initWorkbenchState, selectView, selectVisibleCodings, workbenchReducer } from '@/lib/coding/workbench-state';
+import { adjacentCoding, codingsAt, initWorkbenchState, isPendingId, selectView, selectVisibleCodings, workbenchReducer } from '@/lib/coding/workbench-state';
 import type { WorkbenchApi, WorkbenchCoding, WorkbenchData } from '@/lib/coding/workbench-types';
 
 import { CodePicker } from './code-picker';
 import { CodebookPanel } from './codebook-panel';
 import { CodingCard } from './coding-card';
 import { CodingTooltip } from './coding-tooltip';
+import { ExtentHandles } from './extent-handles';
 import { MarginStripes, stripeGeometry, type StripeItem } from './margin-stripes';
 import { SelectionBar } from './selection-bar';
 import { AssignToCase } from '../cases/assign-to-case';
@@ -642,6 +643,17 @@ export function Workbench({ data: wire, api }: WorkbenchProps) {
   }
   const filtered = state.filter.codeIds.length > 0 || state.filter.coderId !== null;
   const showSelectionBar = canCode && !!selRange && !picker && !assigning && !adjustingId && !!editor;
+  // Grips to drag the ends of the user's own selected coding (owners adjust others' from the card).
+  const handleCoding = useMemo(() => {
+    if (!canCode || !editor || picker || adjustingId || !state.activeCodingId || isPendingId(state.activeCodingId)) return null;
+    const c = visible.find((v) => v.id === state.activeCodingId);
+    if (!c || c.coderId !== currentUser.id) return null;
+    try {
+      return { coding: c, extent: posIndex.rangeToPositions(c) };
+    } catch {
+      return null;
+    }
+  }, [canCode, editor, picker, adjustingId, state.activeCodingId, visible, currentUser.id, posIndex]);
 
   return (
     <div className={styles.workbench} data-testid="workbench" ref={rootRef} onKeyDown={undoKeys}>
@@ -689,6 +701,21 @@ export function Workbench({ data: wire, api }: WorkbenchProps) {
           <div className={styles.docInner} ref={innerRef} style={{ '--gw-gutter': `${geometry.gutter}px` } as CSSProperties}>
             <div className={styles.stripes} ref={layerRef} aria-hidden="true" />
             {editor ? <EditorContent editor={editor} /> : <div className={styles.loading}>Loading the text…</div>}
+            {handleCoding && editor && innerRef.current && (
+              <ExtentHandles
+                key={handleCoding.coding.id}
+                editor={editor}
+                container={innerRef.current}
+                extent={handleCoding.extent}
+                label={`${codesById.get(handleCoding.coding.codeId)?.name ?? ''}, by ${handleCoding.coding.coderName}`}
+                onPreview={(extent) => editor.commands.holdSelection(extent)}
+                onCommit={({ from, to }) => {
+                  const range = selectionToCodingRange(posIndex, from, to);
+                  if (range) actions.adjustCoding(handleCoding.coding, range);
+                  else announce('A coding needs at least one character that is not a space.');
+                }}
+              />
+            )}
             {showSelectionBar && (
               <SelectionBar
                 position={selection.anchor}
