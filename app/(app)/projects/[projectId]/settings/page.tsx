@@ -3,10 +3,12 @@ import { notFound } from 'next/navigation';
 
 import { ProjectSettingsForms } from '@/components/projects/project-settings-forms';
 import { BlindCodingSection } from '@/components/team/blind-coding-section';
+import { ProposalReviewSetting } from '@/components/team/proposal-review-setting';
 import { can } from '@/lib/auth/roles';
+import { getHierarchyReview } from '@/lib/server/data/proposals/manage-proposal';
 import { loadProjectPage } from '@/lib/server/pages';
 
-import { deleteProjectAction, updateProjectAction } from './actions';
+import { changeHierarchyReviewAction, deleteProjectAction, updateProjectAction } from './actions';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -26,6 +28,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
         remove={deleteProjectAction.bind(null, project.id)}
       />
       <BlindCodingSection userId={user.id} projectId={project.id} />
+      <ProposalReviewSetting enabled={await getHierarchyReview({ userId: user.id, projectId: project.id })} change={changeHierarchyReviewAction.bind(null, project.id)} />
     </>
   );
 }
