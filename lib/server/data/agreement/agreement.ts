@@ -135,7 +135,8 @@ export interface DisagreementView {
 
 /**
  * Disagreeing segments of two coders, side by side, for discussion (lib/agreement/disagreements.ts),
- * minus those the team already resolved as "keep both". Members who may not see every coding
+ * minus those the team already resolved (every coding in it is one a recorded decision kept:
+ * "keep both", or what remains after "keep one" or "merge"). Members who may not see every coding
  * (blind coding) get only sources where they may see both coders' codings.
  * @throws AppError NOT_FOUND | INVALID_INPUT
  */
@@ -149,9 +150,13 @@ export async function listDisagreements(request: AgreementRequest): Promise<Disa
   const [texts, project, resolutions] = await Promise.all([
     db.source.findMany({ where: { projectId: request.projectId, id: { in: [...new Set(ids)] } }, select: { id: true, title: true, text: true, blindCoding: true, blindReleased: true } }),
     db.project.findUniqueOrThrow({ where: { id: request.projectId }, select: { blindCoding: true, blindReleased: true } }),
-    db.agreementResolution.findMany({ where: { projectId: request.projectId, decision: 'keep_both' }, select: { detail: true } }),
+    db.agreementResolution.findMany({ where: { projectId: request.projectId, sourceId: { in: [...new Set(ids)] } }, select: { detail: true } }),
   ]);
-  const keptTogether = resolutions.map((r) => new Set(parseDetail(r.detail).kept));
+  // A resolved disagreement stays resolved while its codings are the ones the decision kept.
+  const keptTogether = resolutions.map((r) => {
+    const detail = parseDetail(r.detail);
+    return new Set([...detail.kept, ...(detail.created ? [detail.created] : [])]);
+  });
   const sourceMap = new Map(texts.map((s) => [s.id, s]));
   const codeMap = new Map(codes.map((c) => [c.id, c]));
   const views: DisagreementView[] = [];
