@@ -1,13 +1,19 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useActionState, useEffect, useState } from 'react';
 
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { ConflictDialog } from '@/components/team/conflict-dialog';
+import type { ActionResult } from '@/lib/coding/workbench-types';
+import type { AnyVersionConflict, CodeFields, VersionConflict } from '@/lib/team/conflict';
 import { type FormState, IDLE, valueOf } from '@/lib/validation/form-state';
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
+/** The edit form's action: a refused save because of someone else's version carries `conflict`. */
+type UpdateAction = (prev: FormState & { conflict?: AnyVersionConflict }, data: FormData) => Promise<FormState & { conflict?: AnyVersionConflict }>;
 
 export function CreateCodeForm({ action, defaultColor }: { action: Action; defaultColor: string }) {
   const [state, formAction] = useActionState(action, IDLE);
@@ -30,14 +36,31 @@ export function CreateCodeForm({ action, defaultColor }: { action: Action; defau
   );
 }
 
-export function EditCodeForm(props: { code: { name: string; color: string; definition: string }; update: Action; remove: Action; segmentCount: number }) {
-  const [state, update] = useActionState(props.update, IDLE);
+/**
+ * The codebook's edit form. It sends the code version it was rendered with; when someone else
+ * saved the code meanwhile the conflict dialog shows both versions (keep mine, keep theirs,
+ * merge), and `saveFields` saves the chosen one over theirs.
+ */
+export function EditCodeForm(props: {
+  code: { name: string; color: string; definition: string; version?: number };
+  update: UpdateAction;
+  remove: Action;
+  segmentCount: number;
+  saveFields?: (fields: CodeFields, baseVersion: number) => Promise<ActionResult<unknown>>;
+}) {
+  const [state, update] = useActionState<FormState & { conflict?: AnyVersionConflict }, FormData>(props.update, IDLE);
   const [removeState, remove] = useActionState(props.remove, IDLE);
+  const [conflict, setConflict] = useState<VersionConflict<'code'> | null>(null);
+  const router = useRouter();
+  useEffect(() => {
+    if (state.status === 'error' && state.conflict?.entity === 'code') setConflict(state.conflict as VersionConflict<'code'>);
+  }, [state]);
   const errors = state.status === 'error' ? state.fieldErrors : undefined;
   const n = props.segmentCount;
   return (
     <div className="stack">
       <form action={update} className="stack" aria-label={`Edit ${props.code.name}`}>
+        {props.code.version !== undefined && <input type="hidden" name="baseVersion" value={props.code.version} />}
         <div className="row">
           <div className="grow">
             <Field label="Name" name="name" required maxLength={200} defaultValue={valueOf(state, 'name') ?? props.code.name} errors={errors?.name} />
@@ -65,6 +88,21 @@ export function EditCodeForm(props: { code: { name: string; color: string; defin
           {n === 0 ? 'Delete code' : `Delete code and ${n} ${n === 1 ? 'coding' : 'codings'}`}
         </SubmitButton>
       </form>
+      {conflict && props.saveFields && (
+        <ConflictDialog
+          conflict={conflict}
+          save={(fields, baseVersion) => props.saveFields!({ name: fields.name, color: fields.color, definition: fields.definition }, baseVersion)}
+          onSaved={() => {
+            setConflict(null);
+            router.refresh();
+          }}
+          onKeepTheirs={() => {
+            setConflict(null);
+            router.refresh(); // the form shows their version
+          }}
+          onCancel={() => setConflict(null)}
+        />
+      )}
     </div>
   );
 }

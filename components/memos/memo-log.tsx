@@ -5,8 +5,10 @@ import { useState, useTransition } from 'react';
 
 import { MemoEditor } from '@/components/memo/memo-editor';
 import { MemoView } from '@/components/memo/memo-view';
+import { ConflictDialog } from '@/components/team/conflict-dialog';
 import { emptyMemo, isMemoEmpty, type MemoDoc } from '@/lib/coding/memo';
 import type { ActionResult } from '@/lib/coding/workbench-types';
+import type { VersionConflict } from '@/lib/team/conflict';
 
 type Target = { sourceId: string } | { codeId: string };
 
@@ -17,11 +19,19 @@ export interface MemoLogItem {
   authorName: string;
   createdAt: string;
   updatedAt: string;
+  /** The version an edit starts from (lib/team/conflict.ts). */
+  version: number;
 }
+
+type UpdateMemo = (input: { target: Target; memoId: string; body: MemoDoc; baseVersion: number }) => Promise<ActionResult<{ id: string; version: number }>>;
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
-/** A timestamped memo log on a source or code: newest first, rich text, add and delete. */
+/**
+ * A timestamped memo log on a source or code: newest first, rich text, add, edit and delete.
+ * An edit names the version it started from; when someone else saved the memo meanwhile, the
+ * conflict dialog shows both versions (keep mine, keep theirs, merge).
+ */
 export function MemoLog(props: {
   target: Target;
   memos: MemoLogItem[];
@@ -29,6 +39,7 @@ export function MemoLog(props: {
   currentUserId: string;
   isOwner: boolean;
   add: (input: { target: Target; body: MemoDoc }) => Promise<ActionResult<{ id: string }>>;
+  update?: UpdateMemo;
   remove: (input: { target: Target; memoId: string }) => Promise<ActionResult<{ id: string }>>;
 }) {
   const router = useRouter();
@@ -36,6 +47,9 @@ export function MemoLog(props: {
   const [editorKey, setEditorKey] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  /** The memo being edited: its id, the version it was loaded at, and the edit so far. */
+  const [editing, setEditing] = useState<{ id: string; baseVersion: number; doc: MemoDoc | null } | null>(null);
+  const [conflict, setConflict] = useState<VersionConflict<'memo'> | null>(null);
 
   const save = () =>
     startTransition(async () => {
@@ -47,6 +61,19 @@ export function MemoLog(props: {
       router.refresh();
     });
 
+  const saveEdit = () =>
+    startTransition(async () => {
+      if (!editing?.doc || !props.update) return;
+      const result = await props.update({ target: props.target, memoId: editing.id, body: editing.doc, baseVersion: editing.baseVersion });
+      if (!result.ok) {
+        if (result.conflict?.entity === 'memo') return setConflict(result.conflict as VersionConflict<'memo'>);
+        return setMessage(result.message);
+      }
+      setMessage(null);
+      setEditing(null);
+      router.refresh();
+    });
+
   const remove = (memoId: string) =>
     startTransition(async () => {
       if (!window.confirm('Delete this memo?')) return;
@@ -55,6 +82,8 @@ export function MemoLog(props: {
       router.refresh();
     });
 
+  const mayChange = (m: MemoLogItem) => props.canWrite && (props.isOwner || m.authorId === props.currentUserId);
+
   return (
     <div className="memo-log stack">
       {props.canWrite && (
@@ -62,7 +91,7 @@ export function MemoLog(props: {
           <MemoEditor key={editorKey} value={draft} onChange={setDraft} ariaLabel="New memo" placeholder="Write a memo: an idea, a question, a comparison…" />
           <div className="row">
             <button type="button" className="btn btn-sm" onClick={save} disabled={pending || isMemoEmpty(draft)}>
-              {pending ? 'Saving…' : 'Add memo'}
+              {pending && !editing ? 'Saving…' : 'Add memo'}
             </button>
           </div>
         </div>
@@ -82,16 +111,53 @@ export function MemoLog(props: {
                 <strong>{m.authorName}</strong>
                 <time dateTime={m.createdAt}>{when(m.createdAt)}</time>
                 {m.updatedAt !== m.createdAt && <span>(edited {when(m.updatedAt)})</span>}
-                {props.canWrite && (props.isOwner || m.authorId === props.currentUserId) && (
+                {mayChange(m) && props.update && editing?.id !== m.id && (
+                  <button type="button" className="btn-link memo-delete" onClick={() => setEditing({ id: m.id, baseVersion: m.version, doc: null })} disabled={pending}>
+                    Edit
+                  </button>
+                )}
+                {mayChange(m) && (
                   <button type="button" className="btn-link memo-delete" onClick={() => remove(m.id)} disabled={pending}>
                     Delete
                   </button>
                 )}
               </div>
-              <MemoView value={m.body} />
+              {editing?.id === m.id ? (
+                <div className="stack">
+                  <MemoEditor value={m.body} onChange={(doc) => setEditing((e) => (e && e.id === m.id ? { ...e, doc } : e))} ariaLabel="Edit memo" />
+                  <div className="row">
+                    <button type="button" className="btn btn-sm" onClick={saveEdit} disabled={pending || !editing.doc || isMemoEmpty(editing.doc)}>
+                      {pending ? 'Saving…' : 'Save memo'}
+                    </button>
+                    <button type="button" className="btn btn-secondary btn-sm" onClick={() => setEditing(null)} disabled={pending}>
+                      Cancel
+                    </button>
+                  </div>
+                </div>
+              ) : (
+                <MemoView value={m.body} />
+              )}
             </li>
           ))}
         </ol>
+      )}
+      {conflict && editing && props.update && (
+        <ConflictDialog
+          conflict={conflict}
+          save={(body, baseVersion) => props.update!({ target: props.target, memoId: editing.id, body, baseVersion })}
+          onSaved={() => {
+            setConflict(null);
+            setEditing(null);
+            setMessage(null);
+            router.refresh();
+          }}
+          onKeepTheirs={() => {
+            setConflict(null);
+            setEditing(null);
+            router.refresh();
+          }}
+          onCancel={() => setConflict(null)}
+        />
       )}
     </div>
   );

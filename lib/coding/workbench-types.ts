@@ -25,6 +25,8 @@ export interface WorkbenchCode {
   segmentCount: number;
   /** Distinct sources with at least one coding of this code. */
   sourceCount: number;
+  /** Optimistic concurrency: an edit of the code names this version (lib/team/conflict.ts). */
+  version?: number;
 }
 
 export interface WorkbenchCoding {

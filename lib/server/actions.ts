@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 import type { ActionResult } from '@/lib/coding/workbench-types';
 import { isAppError } from '@/lib/errors/app-error';
-import { isVersionConflictError } from '@/lib/team/conflict';
+import { type AnyVersionConflict, isVersionConflictError } from '@/lib/team/conflict';
 import type { FormState } from '@/lib/validation/form-state';
 import { deepTextProblem } from '@/lib/validation/text';
 
@@ -41,14 +41,16 @@ export function badFormArgs(formData: unknown, ids: readonly unknown[] = []): Fo
 /**
  * Runs a server action body, turning expected failures (AppError) into a message for the
  * form. Anything else is a bug and propagates to error.tsx. Next's redirect() and notFound()
- * throw special errors, which pass through untouched.
+ * throw special errors, which pass through untouched. A save refused by a version check also
+ * carries `conflict` (both versions, lib/team/conflict.ts) for the conflict dialog.
  * @param ids - the action's bound ids (checked first: a wrong shape gets a message).
  */
-export async function formAction(body: () => Promise<FormState>, ids: readonly unknown[] = []): Promise<FormState> {
+export async function formAction(body: () => Promise<FormState>, ids: readonly unknown[] = []): Promise<FormState & { conflict?: AnyVersionConflict }> {
   if (!validIds(ids)) return { status: 'error', message: BAD_REQUEST };
   try {
     return await body();
   } catch (error) {
+    if (isVersionConflictError(error)) return { status: 'error', message: error.userMessage, conflict: error.conflict };
     if (isAppError(error)) return { status: 'error', message: error.userMessage, fieldErrors: error.fieldErrors };
     throw error;
   }

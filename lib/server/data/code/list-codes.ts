@@ -15,7 +15,7 @@ export async function listCodes(options: { userId: string; projectId: string }):
   const [codes, perCode] = await Promise.all([
     db.code.findMany({
       where: { projectId: options.projectId },
-      select: { id: true, name: true, color: true, definition: true, label: true, level: true, parentId: true },
+      select: { id: true, name: true, color: true, definition: true, label: true, level: true, parentId: true, version: true },
       orderBy: { name: 'asc' },
     }),
     db.$queryRaw<Array<{ codeId: string; codings: number | bigint; sources: number | bigint }>>`

@@ -38,7 +38,7 @@ const events = (projectId: string, type: string) => db.projectEvent.findMany({ w
 describe('no lost writes', () => {
   it('keeps all of 50 concurrent codings on one source, each with a coding.created event in one contiguous sequence', async () => {
     const { coder, projectId, sourceId } = await setup();
-    const codes = [];
+    const codes: Array<{ id: string }> = [];
     for (const name of ['trust', 'shipping', 'platform', 'seller', 'price']) codes.push(await createCode({ userId: coder.id, projectId, input: { name, definition: '' } }));
     const seqBefore = (await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { eventSeq: true } })).eventSeq;
     const calls = Array.from({ length: 50 }, (_, i) =>

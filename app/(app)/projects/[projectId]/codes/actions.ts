@@ -1,14 +1,19 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 
 import { badFormArgs, formAction } from '@/lib/server/actions';
 import { requireActionUser } from '@/lib/server/auth/session';
 import { createCode } from '@/lib/server/data/code/create-code';
 import { deleteCode } from '@/lib/server/data/code/delete-code';
 import { updateCode } from '@/lib/server/data/code/update-code';
+import type { AnyVersionConflict } from '@/lib/team/conflict';
 import { type FormState, invalid, keepValues } from '@/lib/validation/form-state';
 import { ZCreateCodeSchema, ZUpdateCodeSchema } from '@/lib/validation/coding';
+
+/** A form's base version: a whole number as text, or absent (no check). */
+const ZBaseVersion = z.coerce.number().int().min(0).optional();
 
 const codesPath = (projectId: string) => `/projects/${projectId}/codes`;
 
@@ -26,17 +31,24 @@ export async function createCodeAction(projectId: string, _prev: FormState, form
   return state.status === 'success' ? state : keepValues(state, formData);
 }
 
-export async function updateCodeAction(projectId: string, codeId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+/**
+ * Saves the codebook's edit form. The form's `baseVersion` is the code version it was rendered
+ * with: someone else's save in between comes back as an error state carrying `conflict`.
+ */
+export async function updateCodeAction(projectId: string, codeId: string, _prev: FormState, formData: FormData): Promise<FormState & { conflict?: AnyVersionConflict }> {
   const bad = badFormArgs(formData, [projectId, codeId]);
   if (bad) return bad;
   const parsed = ZUpdateCodeSchema.safeParse({ name: formData.get('name'), color: formData.get('color'), definition: formData.get('definition') ?? '' });
   if (!parsed.success) return keepValues(invalid(parsed.error.flatten().fieldErrors), formData);
+  const version = ZBaseVersion.safeParse(formData.get('baseVersion') ?? undefined);
+  if (!version.success) return { status: 'error', message: 'This form could not be read. Reload the page and try again.' };
   const state = await formAction(async () => {
     const user = await requireActionUser();
-    await updateCode({ userId: user.id, projectId, codeId, input: parsed.data });
+    await updateCode({ userId: user.id, projectId, codeId, input: parsed.data, baseVersion: version.data });
     revalidatePath(codesPath(projectId), 'layout');
     return { status: 'success', message: 'Saved.' };
   });
+  if (state.status === 'error' && state.conflict) return state;
   return state.status === 'success' ? state : keepValues(state, formData);
 }
 

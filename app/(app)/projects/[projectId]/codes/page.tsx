@@ -102,7 +102,7 @@ export default async function CodebookPage(props: Props) {
                       <td style={{ textAlign: 'right' }}>{c.sourceCount}</td>
                       {canWrite && (
                         <td style={{ width: '1%' }}>
-                          <CodeRowEdit projectId={project.id} code={{ id: c.id, name: c.name, color: c.color, definition: c.definition }} segmentCount={c.segmentCount} />
+                          <CodeRowEdit projectId={project.id} code={{ id: c.id, name: c.name, color: c.color, definition: c.definition, version: c.version }} segmentCount={c.segmentCount} />
                         </td>
                       )}
                     </tr>

@@ -37,6 +37,8 @@ import {
 // action then answers with a message saying so, and the hierarchy stays as it is.
 
 const ZId = z.string().min(1).max(64);
+/** The version an edit started from (lib/team/conflict.ts). */
+const ZBaseVersion = z.number().int().min(0).optional();
 
 /** The answer to a change collected in a proposal: not applied, so not a success value. */
 function collected(projectId: string, proposed: Proposed): never {
@@ -191,9 +193,10 @@ export async function deleteRelationAction(projectId: string, relationId: string
   }, [projectId]);
 }
 
+/** Saves the storyline from the version the editor loaded (a newer one comes back as a conflict). */
 export async function saveStorylineAction(projectId: string, input: unknown) {
-  return jsonAction(ZStorylineSchema, input, async (user, data) => {
-    const result = await saveStoryline({ userId: user.id, projectId, body: data.body });
+  return jsonAction(ZStorylineSchema.extend({ baseVersion: ZBaseVersion }), input, async (user, data) => {
+    const result = await saveStoryline({ userId: user.id, projectId, body: data.body, baseVersion: data.baseVersion });
     revalidatePath(`/projects/${projectId}/hierarchy/storyline`);
     return result;
   }, [projectId]);

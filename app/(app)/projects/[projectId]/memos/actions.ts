@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isMemoEmpty, memoToPlainText, ZMemoDoc } from '@/lib/coding/memo';
 import type { ActionResult } from '@/lib/coding/workbench-types';
 import { jsonAction } from '@/lib/server/actions';
-import { addMemo, deleteMemo, type MemoTarget } from '@/lib/server/data/memo/memos';
+import { addMemo, deleteMemo, type MemoTarget, updateMemo } from '@/lib/server/data/memo/memos';
 
 // Memo logs on sources and codes; the data layer checks membership, role and that the target
 // belongs to this project.
@@ -22,6 +22,23 @@ export async function addMemoAction(projectId: string, input: unknown): Promise<
     refresh(projectId, data.target);
     return created;
   }, [projectId]);
+}
+
+/**
+ * Edits a memo from the version the editor loaded; someone else's save in between comes back
+ * as `{ ok: false, conflict }` with both versions (lib/team/conflict.ts).
+ */
+export async function updateMemoAction(projectId: string, input: unknown): Promise<ActionResult<{ id: string; version: number }>> {
+  return jsonAction(
+    z.object({ memoId: z.string().min(1).max(64), target: ZTarget, body: ZMemoDoc, baseVersion: z.number().int().min(1) }),
+    input,
+    async (user, data) => {
+      const saved = await updateMemo({ userId: user.id, projectId, memoId: data.memoId, body: data.body, text: isMemoEmpty(data.body) ? '' : memoToPlainText(data.body), baseVersion: data.baseVersion });
+      refresh(projectId, data.target);
+      return saved;
+    },
+    [projectId],
+  );
 }
 
 export async function deleteMemoAction(projectId: string, input: unknown): Promise<ActionResult<{ id: string }>> {

@@ -17,7 +17,7 @@ import { listMemos } from '@/lib/server/data/memo/memos';
 import { loadSourceContexts } from '@/lib/server/data/source/load-source-layouts';
 import { loadProjectPage } from '@/lib/server/pages';
 
-import { addMemoAction, deleteMemoAction } from '../../memos/actions';
+import { addMemoAction, deleteMemoAction, updateMemoAction } from '../../memos/actions';
 
 type Props = { params: Promise<{ projectId: string; codeId: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
@@ -144,6 +144,7 @@ export default async function CodePage(props: Props) {
           currentUserId={user.id}
           isOwner={project.role === 'owner'}
           add={addMemoAction.bind(null, project.id)}
+          update={updateMemoAction.bind(null, project.id)}
           remove={deleteMemoAction.bind(null, project.id)}
         />
       </details>

@@ -60,6 +60,7 @@ export default async function StorylinePage({ params }: { params: Promise<{ proj
           projectId={projectId}
           body={storyline.body}
           updatedAt={storyline.updatedAt}
+          version={storyline.version}
           canEdit={can(project.role, 'coding:write')}
           mentionables={mentionables}
         />

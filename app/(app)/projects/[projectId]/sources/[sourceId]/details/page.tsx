@@ -10,7 +10,7 @@ import { listFolders } from '@/lib/server/data/folder/list-folders';
 import { listMemos } from '@/lib/server/data/memo/memos';
 import { loadSourcePage } from '@/lib/server/source-page';
 
-import { addMemoAction, deleteMemoAction } from '../../../memos/actions';
+import { addMemoAction, deleteMemoAction, updateMemoAction } from '../../../memos/actions';
 import { deleteSourceAction, updateSourceAction } from '../../actions';
 
 type Props = { params: Promise<{ projectId: string; sourceId: string }> };
@@ -59,6 +59,7 @@ export default async function SourceDetailsPage(props: Props) {
             currentUserId={user.id}
             isOwner={project.role === 'owner'}
             add={addMemoAction.bind(null, project.id)}
+            update={updateMemoAction.bind(null, project.id)}
             remove={deleteMemoAction.bind(null, project.id)}
           />
         </section>
