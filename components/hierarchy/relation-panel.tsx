@@ -6,6 +6,7 @@ import { useId, useMemo, useState, useTransition } from 'react';
 
 import { createRelationAction, deleteRelationAction, updateRelationAction } from '@/app/(app)/projects/[projectId]/hierarchy/actions';
 import { MemoView } from '@/components/memo/memo-view';
+import { CommentToggle } from '@/components/team/comment-toggle';
 import { plainTextToMemo, type MemoDoc } from '@/lib/coding/memo';
 import { type EvidenceExcerpt, MIN_RELATION_LEVEL, relationLabel, type HierarchyRelation } from '@/lib/coding/relations';
 
@@ -170,7 +171,7 @@ function RelationRow(props: {
   const from = byId.get(r.fromId);
   const to = byId.get(r.toId);
   return (
-    <li className={styles.row} data-testid="relation-row" data-relation-id={r.id}>
+    <li className={styles.row} data-testid="relation-row" data-relation-id={r.id} id={`relation-${r.id}`}>
       <p className={styles.sentence}>
         <span className={styles.code}>{from ? codeTitle(from) : 'a deleted code'}</span>
         {' → '}
@@ -240,6 +241,7 @@ function RelationRow(props: {
             ) : (
               <p className={styles.muted}>No evidence cited.</p>
             )}
+            <CommentToggle projectId={projectId} target={{ type: 'relation', id: r.id }} anchorId={`relation-${r.id}`} />
           </div>
 
           {canEdit && mode === 'view' && (

@@ -1,12 +1,15 @@
 import { ProjectNav } from '@/components/projects/project-nav';
 import { RoleBadge } from '@/components/ui/role-badge';
 import { can } from '@/lib/auth/roles';
+import { countUnreadComments } from '@/lib/server/data/comments/list-threads';
 import { loadProjectPage } from '@/lib/server/pages';
 
 export default async function ProjectLayout({ children, params }: { children: React.ReactNode; params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const { project } = await loadProjectPage(projectId);
   const base = `/projects/${project.id}`;
+  // Unread comments on threads the member follows (lib/team/comment-unread.ts), shown on Team.
+  const unreadComments = await countUnreadComments({ userId: (await loadProjectPage(projectId)).user.id, projectId: project.id });
   const items = [
     { href: base, label: 'Overview' },
     { href: `${base}/sources`, label: 'Sources' },
@@ -18,7 +21,11 @@ export default async function ProjectLayout({ children, params }: { children: Re
     { href: `${base}/mixed`, label: 'Mixed methods' },
     { href: `${base}/cases`, label: 'Cases' },
     { href: `${base}/queries`, label: 'Queries' },
-    { href: `${base}/team`, label: 'Team' },
+    {
+      href: `${base}/team`,
+      label: 'Team',
+      badge: { count: unreadComments, label: `${unreadComments} unread ${unreadComments === 1 ? 'comment' : 'comments'}` },
+    },
     ...(can(project.role, 'project:update') ? [{ href: `${base}/settings`, label: 'Settings' }] : []),
   ];
   return (

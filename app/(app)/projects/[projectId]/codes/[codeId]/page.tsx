@@ -5,6 +5,7 @@ import { cache } from 'react';
 
 import { CodeSegmentList, type CodeSegmentItem } from '@/components/codes/code-segment-list';
 import { Pager, pageParam } from '@/components/codes/pager';
+import { CommentThread } from '@/components/team/comment-thread';
 import { MemoLog } from '@/components/memos/memo-log';
 import { can } from '@/lib/auth/roles';
 import { isAppError } from '@/lib/errors/app-error';
@@ -13,6 +14,7 @@ import { LEVEL_NAME } from '@/lib/coding/hierarchy-types';
 import { describeLocation, locateSegment } from '@/lib/sources/segment-location';
 import { loadHierarchyCodes } from '@/lib/server/data/hierarchy/load-hierarchy';
 import { listCodeSegmentPage } from '@/lib/server/data/coding/list-code-segment-page';
+import { getCommentThread, listMentionables } from '@/lib/server/data/comments/comments';
 import { listMemos } from '@/lib/server/data/memo/memos';
 import { loadSourceContexts } from '@/lib/server/data/source/load-source-layouts';
 import { loadProjectPage } from '@/lib/server/pages';
@@ -63,6 +65,12 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function CodePage(props: Props) {
   const { user, project, code, byId, parents, counts, hasChildren, list, memos, contexts } = await loadFor(props);
   const base = `/projects/${project.id}`;
+  // The code's comment thread (codes of every level: concepts, categories, main and core categories).
+  const commentTarget = { type: 'code' as const, id: code.id };
+  const [thread, mentionables] = await Promise.all([
+    getCommentThread({ userId: user.id, projectId: project.id, target: commentTarget }),
+    listMentionables({ userId: user.id, projectId: project.id }),
+  ]);
   const title = (c: { label: string; name: string }) => `${c.label ? `${c.label} ` : ''}${c.name}`;
   // Only what the list shows goes to the client component.
   const items: CodeSegmentItem[] = list.segments.map((s) => {
@@ -121,16 +129,21 @@ export default async function CodePage(props: Props) {
             {code.level > 1 ? ` (with everything below it; ${plural(counts.directCodings, 'coding', 'codings')} on the ${LEVEL_NAME[code.level]} itself)` : ''}
           </p>
         </div>
-        {list.total > 0 && (
-          <div className="row">
-            <a className="btn btn-secondary btn-sm" href={`/api/projects/${project.id}/exports/coded-segments?format=csv&codeId=${code.id}`} download>
-              Export CSV
-            </a>
-            <a className="btn btn-secondary btn-sm" href={`/api/projects/${project.id}/exports/coded-segments?format=xlsx&codeId=${code.id}`} download>
-              Export XLSX
-            </a>
-          </div>
-        )}
+        <div className="row">
+          <Link className="btn btn-secondary btn-sm" href={`${base}/codes/${code.id}/history`}>
+            History
+          </Link>
+          {list.total > 0 && (
+            <>
+              <a className="btn btn-secondary btn-sm" href={`/api/projects/${project.id}/exports/coded-segments?format=csv&codeId=${code.id}`} download>
+                Export CSV
+              </a>
+              <a className="btn btn-secondary btn-sm" href={`/api/projects/${project.id}/exports/coded-segments?format=xlsx&codeId=${code.id}`} download>
+                Export XLSX
+              </a>
+            </>
+          )}
+        </div>
       </div>
       {code.definition && <p className="definition">{code.definition}</p>}
       <details className="card code-memos">
@@ -147,6 +160,12 @@ export default async function CodePage(props: Props) {
           update={updateMemoAction.bind(null, project.id)}
           remove={deleteMemoAction.bind(null, project.id)}
         />
+      </details>
+      <details className="card code-memos" id="comments" open={thread.comments.length > 0}>
+        <summary>
+          Comments ({thread.comments.length}){thread.unread > 0 ? ` · ${thread.unread} new` : ''}
+        </summary>
+        <CommentThread projectId={project.id} target={commentTarget} initial={{ thread, mentionables, userId: user.id }} heading={null} />
       </details>
       <CodeSegmentList
         key={list.page}
