@@ -13,6 +13,7 @@ import { datasetJobs } from './dataset-jobs';
 import { mixedJobs } from './mixed-jobs';
 import { saturationJobs } from './saturation-jobs';
 import { queryJobs } from './query-jobs';
+import { refiJobs } from './refi-jobs';
 import { searchJobs } from './search-jobs';
 import { importFile } from './import-file';
 
@@ -44,6 +45,7 @@ export const pureJobs = {
   ...queryJobs,
   ...caseJobs,
   ...searchJobs,
+  ...refiJobs,
   /** An uploaded file → the source row's stored fields. */
   import: ((input, progress) => importFile(input, (stage) => progress({ stage }))) as JobHandler<Parameters<typeof importFile>[0], Awaited<ReturnType<typeof importFile>>>,
   /** Pasted text → length and word count. */
