@@ -27,6 +27,32 @@ describe('describeChanges', () => {
     ]);
   });
 
+  it('reads the hierarchy events as recorded (merge, split, group, move)', () => {
+    const merge = describeChanges(
+      'hierarchy.merged',
+      { codeIds: ['c4', 'c2'], from: { id: 'c4', label: 'C4', name: 'Delivery delay', parentId: null, definition: '' }, into: { id: 'c2', label: 'C2', name: 'Late delivery' } },
+      { codeIds: ['c2'], deletedCodeId: 'c4', into: { id: 'c2', label: 'C2', name: 'Late delivery', definition: '' }, childIds: [], intoId: 'c2', codingsMoved: 3, relationsMoved: 0 },
+      codes,
+    );
+    expect(merge.map((c) => c.text)).toEqual(['Merged into C2 "Late delivery"', 'Merged code: C4 "Delivery delay" (removed)', 'Codings moved: 3', 'Relations moved: 0']);
+    const split = describeChanges(
+      'hierarchy.split',
+      { codeIds: ['c2'], code: { id: 'c2', label: 'C2', name: 'Late delivery' }, codingIds: ['k1'] },
+      { codeIds: ['c2', 'c9'], created: { id: 'c9', label: 'C9', name: 'Courier delay', level: 1, parentId: null }, codingIds: ['k1'] },
+      codes,
+    );
+    expect(split.map((c) => c.text)).toEqual(['New code: C9 "Courier delay"']);
+    const group = describeChanges(
+      'hierarchy.grouped',
+      { codeIds: ['c2'], children: [{ id: 'c2', label: 'C2', name: 'Late delivery', parentId: null }] },
+      { codeIds: ['b2', 'c2'], created: { id: 'b2', label: 'B2', name: 'Risk', level: 2 }, children: [{ id: 'c2', label: 'C2', name: 'Late delivery', parentId: 'b2' }] },
+      codes,
+    );
+    expect(group.map((c) => c.text)).toEqual(['New code: B2 "Risk"']);
+    const move = describeChanges('hierarchy.moved', { codeId: 'c2', parentId: null, parentName: null }, { codeId: 'c2', parentId: 'b2', parentName: 'Risk' }, codes);
+    expect(move.map((c) => c.text)).toEqual(['Parent: none → B2 "Risk"']);
+  });
+
   it('names the code a merge went into, from the current codebook or the snapshot', () => {
     expect(describeChanges('hierarchy.merged', { codes: [{ id: 'c4', label: 'C4', name: 'Delivery delay' }] }, { intoId: 'c2' }, codes).map((c) => c.text)).toEqual([
       'Merged into C2 "Late delivery"',

@@ -129,6 +129,14 @@ const FIELD_NAMES: Record<string, string> = {
   description: 'Description',
   start: 'Start',
   end: 'End',
+  from: 'Merged code',
+  created: 'New code',
+  children: 'Codes grouped',
+  codingsMoved: 'Codings moved',
+  duplicatesCollapsed: 'Duplicate codings collapsed',
+  childrenMoved: 'Codes moved under it',
+  relationsMoved: 'Relations moved',
+  linksMoved: 'Survey links moved',
 };
 
 /** Fields that hold ids (of codes): shown as the code they name. */
@@ -200,7 +208,10 @@ function asRecord(value: unknown): Record<string, unknown> | null {
 }
 
 /** Keys not worth a line of their own: ids and bookkeeping. */
-const HIDDEN_KEYS = new Set(['id', 'projectId', 'version', 'createdAt', 'updatedAt', 'seq']);
+// codeIds/codingIds list every affected id for lookups (a code's history), not for reading.
+const HIDDEN_KEYS = new Set(['id', 'projectId', 'version', 'createdAt', 'updatedAt', 'seq', 'codeIds', 'codingIds', 'deletedCodeId', 'childIds']);
+
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -246,16 +257,26 @@ export function describeChanges(type: string, before: unknown, after: unknown, c
   for (const key of [...Object.keys(b ?? {}), ...Object.keys(a ?? {})]) if (!keys.includes(key) && !HIDDEN_KEYS.has(key)) keys.push(key);
   for (const key of keys) {
     if (type === 'hierarchy.merged' && ['intoId', 'targetId', 'into', 'target'].includes(key)) continue;
+    // A split names the code it split (the history's subject) and the new one: show the new one.
+    if (type === 'hierarchy.split' && key === 'code') continue;
+    // "parentName" beside "parentId" says the same thing.
+    const idKey = key.endsWith('Name') ? `${key.slice(0, -4)}Id` : null;
+    if (idKey && ((b && idKey in b) || (a && idKey in a))) continue;
     const hasBefore = !!b && key in b;
     const hasAfter = !!a && key in a;
     const vb = b?.[key];
     const va = a?.[key];
     if (hasBefore && hasAfter && same(vb, va)) continue;
     if (!hasBefore && !hasAfter) continue;
-    // Created: list only what was set; deleted: only what there was.
-    if (!b && (va === null || va === '' || (Array.isArray(va) && va.length === 0))) continue;
+    // Only on one side and empty: nothing to say (a created code's empty definition).
+    if (!hasBefore && isEmpty(va)) continue;
+    if (!hasAfter && isEmpty(vb)) continue;
     const field = fieldName(key);
-    changes.push(line(field, hasBefore ? formatValue(key, vb, codes) : null, hasAfter ? formatValue(key, va, codes) : null));
+    const fb = hasBefore ? formatValue(key, vb, codes) : null;
+    const fa = hasAfter ? formatValue(key, va, codes) : null;
+    // Different JSON that reads the same (a grouped code's new parentId inside its snapshot).
+    if (fb !== null && fb === fa) continue;
+    changes.push(line(field, fb, fa));
   }
   return changes;
 }

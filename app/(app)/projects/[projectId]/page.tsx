@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
+import { RefiExportLinks } from '@/components/refi/refi-export-links';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { loadHierarchySummary } from '@/lib/server/data/hierarchy/load-hierarchy';
 import { loadProjectPage } from '@/lib/server/pages';
@@ -48,6 +49,16 @@ export default async function ProjectOverviewPage({ params }: Props) {
           Open coding in <Link href={`${base}/sources`}>Sources</Link> and the <Link href={`${base}/codes`}>Codebook</Link>; axial and selective coding
           — categories, relations, core categories and the storyline — in <Link href={`${base}/hierarchy`}>Theory</Link>.
         </p>
+      </section>
+      <section className="card" style={{ marginBottom: '1rem' }} aria-label="Exchange">
+        <h2>Exchange with other tools</h2>
+        <p className="muted">
+          The REFI-QDA format opens in NVivo, ATLAS.ti, MAXQDA and QualCoder and is accepted by data archives: sources, codes, codings with their coders, memos,
+          cases and relations. A project exported here comes back into Groundwork with its levels, labels and relation types.
+        </p>
+        <div className="row">
+          <RefiExportLinks projectId={project.id} />
+        </div>
       </section>
       <section className="card">
         <h2>Team</h2>

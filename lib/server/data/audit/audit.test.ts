@@ -6,7 +6,6 @@ import { makeProject, makeUser } from '@/prisma/seed/factories';
 
 import { db } from '../../db/client';
 import { inProjectTransaction, recordEvent } from '../events/record-event';
-import { createSourceFromText } from '../source/create-source';
 import { getCodeHistory } from './get-code-history';
 import { listActivity } from './list-activity';
 
@@ -85,9 +84,10 @@ describe('activity feed', () => {
       { userId: a.id, role: 'coder' },
       { userId: b.id, role: 'coder' },
     ]);
-    const blind = await createSourceFromText({ userId: owner.id, projectId: project.id, input: { title: 'Blind', kind: 'interview', folderId: null, text: 'x' } });
-    const open = await createSourceFromText({ userId: owner.id, projectId: project.id, input: { title: 'Open', kind: 'interview', folderId: null, text: 'x' } });
-    await db.source.update({ where: { id: blind.id }, data: { blindCoding: true } });
+    const source = (title: string, blindCoding: boolean) =>
+      db.source.create({ data: { projectId: project.id, title, kind: 'interview', format: 'text', text: 'x', length: 1, wordCount: 1, blindCoding }, select: { id: true } });
+    const blind = await source('Blind', true);
+    const open = await source('Open', false);
     const coded = (actorId: string, sourceId: string) =>
       record({ projectId: project.id, actorId, type: 'coding.created', entityType: 'coding', entityId: `${actorId}-${sourceId}`, sourceId });
     await coded(a.id, blind.id);

@@ -5,6 +5,8 @@ import { CreateCodeForm } from '@/components/codes/code-forms';
 import { CodebookFilterForm } from '@/components/codes/codebook-filter-form';
 import { CodeRowEdit } from '@/components/codes/code-row-edit';
 import { Pager, pageParam } from '@/components/codes/pager';
+import { ImportCodebookPanel } from '@/components/refi/import-codebook-panel';
+import { RefiExportLinks } from '@/components/refi/refi-export-links';
 import { can } from '@/lib/auth/roles';
 import { codebookHref, filterCodes, parseCodebookFilters } from '@/lib/coding/codebook-filter';
 import { nextColor } from '@/lib/coding/colors';
@@ -58,6 +60,10 @@ export default async function CodebookPage(props: Props) {
             </a>
           </div>
         )}
+      </div>
+      <div className="row" style={{ marginBottom: '1rem' }} aria-label="REFI-QDA codebook exchange">
+        {codes.length > 0 && <RefiExportLinks projectId={project.id} codebookOnly />}
+        {canWrite && <ImportCodebookPanel projectId={project.id} />}
       </div>
       <section className="card">
         {codes.length === 0 ? (
