@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { CreateProjectForm } from '@/components/projects/create-project-form';
+import { ImportProjectPanel } from '@/components/refi/import-project-panel';
 import { RoleBadge } from '@/components/ui/role-badge';
 import { requireUser } from '@/lib/server/auth/session';
 import { listProjects } from '@/lib/server/data/project/list-projects';
@@ -48,6 +49,10 @@ export default async function ProjectsPage() {
       <section className="card" style={{ marginTop: '2rem', maxWidth: 560 }}>
         <h2>New project</h2>
         <CreateProjectForm />
+      </section>
+      <section className="card" style={{ marginTop: '1rem', maxWidth: 760 }}>
+        <h2>Import REFI-QDA project (.qdpx)</h2>
+        <ImportProjectPanel />
       </section>
     </main>
   );

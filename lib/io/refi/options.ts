@@ -6,7 +6,7 @@ export const ZLevelMapping = z.enum(['groundwork', 'nesting', 'flat'], { message
 export const ZImportOptions = z.object({
   levelMapping: ZLevelMapping.optional(),
   coders: z.record(z.string().max(60), z.enum(['me', 'placeholder'])).optional(),
-  name: z.string().trim().max(200).optional(),
+  name: z.string().trim().max(120).optional(),
 });
 export type TImportOptions = z.infer<typeof ZImportOptions>;
 

@@ -436,7 +436,7 @@ export function planImport(parsed: ParsedProject, options: ImportOptions = {}): 
   if (loose) warnings.push(`${loose} note(s) are not attached to a source, code or coding and are not imported.`);
 
   return {
-    name: (options.name ?? project.name).trim().slice(0, 200) || 'Imported project',
+    name: (options.name ?? project.name).trim().slice(0, 120) || 'Imported project',
     description: ext?.project.description ?? project.description,
     language: ext?.project.language ?? '',
     corePrefix,

@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 
 import { InviteMemberForm } from '@/components/projects/invite-member-form';
 import { MemberRow } from '@/components/projects/member-row';
+import { PlaceholderCoders } from '@/components/refi/placeholder-coders';
 import { TeamTabs } from '@/components/team/team-tabs';
 import { can } from '@/lib/auth/roles';
 import { listMembers } from '@/lib/server/data/member/list-members';
+import { listPlaceholderCoders } from '@/lib/server/data/refi/placeholders';
 import { loadProjectPage } from '@/lib/server/pages';
 
 import { changeRoleAction, inviteMemberAction, removeMemberAction } from './actions';
@@ -13,7 +15,7 @@ export const metadata: Metadata = { title: 'Team' };
 
 export default async function TeamPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { user, project } = await loadProjectPage((await params).projectId);
-  const members = await listMembers({ userId: user.id, projectId: project.id });
+  const [members, placeholders] = await Promise.all([listMembers({ userId: user.id, projectId: project.id }), listPlaceholderCoders({ userId: user.id, projectId: project.id })]);
   const canManage = can(project.role, 'members:manage');
   return (
     <>
@@ -53,6 +55,7 @@ export default async function TeamPage({ params }: { params: Promise<{ projectId
           </tbody>
         </table>
       </section>
+      <PlaceholderCoders projectId={project.id} placeholders={placeholders} members={members.map((m) => ({ userId: m.userId, name: m.name, role: m.role }))} canManage={canManage} />
     </>
   );
 }
