@@ -1,9 +1,13 @@
 /** @type {import('next').NextConfig} */
+// On every response. The Content-Security-Policy is per request (a nonce), so proxy.ts sets it
+// (lib/http/content-security-policy.ts); it also says frame-ancestors 'none', which
+// X-Frame-Options repeats for older browsers.
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Referrer-Policy', value: 'same-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
 module.exports = {

@@ -1,5 +1,7 @@
 import NextAuth from 'next-auth';
-import type { NextFetchEvent, NextRequest } from 'next/server';
+import { type NextFetchEvent, type NextRequest, NextResponse } from 'next/server';
+
+import { contentSecurityPolicy, newNonce } from '@/lib/http/content-security-policy';
 
 import { type ActionRefusal, checkActionBody, checkActionRequest } from '@/lib/http/server-action-request';
 import { authConfig } from '@/lib/server/auth/auth.config';
@@ -23,7 +25,27 @@ async function actionRefusal(request: NextRequest): Promise<ActionRefusal | null
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
   const refusal = await actionRefusal(request);
   if (refusal) return new Response(refusal.message, { status: refusal.status, headers: { 'content-type': 'text/plain' } });
-  return authProxy(request, event);
+  return withContentSecurityPolicy(request, await authProxy(request, event));
+}
+
+/**
+ * A per-request nonce and the page's Content-Security-Policy (lib/http/content-security-policy.ts):
+ * on the response for the browser, and on the request for Next, which reads the nonce from it
+ * and puts it on its scripts. Auth.js answered first: a redirect or 401 keeps its status; a
+ * request it lets through goes on with the CSP added to its headers (NextResponse.next writes
+ * the request-header override that Auth.js's pass-through response then carries).
+ */
+function withContentSecurityPolicy(request: NextRequest, answer: Response | undefined): Response {
+  const csp = contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === 'development' });
+  const headers = new Headers(request.headers);
+  headers.set('content-security-policy', csp);
+  const forward = NextResponse.next({ request: { headers } });
+  const response = answer ? new Response(answer.body, answer) : forward;
+  if (answer?.headers.has('x-middleware-next')) {
+    for (const [name, value] of forward.headers) if (name.startsWith('x-middleware-')) response.headers.set(name, value);
+  }
+  response.headers.set('content-security-policy', csp);
+  return response;
 }
 
 // Uploads (sources, datasets and dataset previews) stay out of the proxy: Next buffers a proxied

@@ -2,7 +2,7 @@
 //   node scripts/serve-e2e.mjs sqlite 3100       → .data/e2e-3100/e2e.db
 //   node scripts/serve-e2e.mjs postgresql 3101   → a new database on TEST_DATABASE_URL's server,
 //                                                  dropped again on exit
-// then migrates and seeds it (scripts/prepare-db.ts) and runs `next start`.
+// then migrates and seeds it (scripts/prepare-db.ts) and runs the production server (scripts/next-server.mjs).
 //
 // Two instances on one PostgreSQL database (the Playwright `team` project):
 //   node scripts/serve-e2e.mjs team 3202         → a fresh database named after the port
@@ -108,7 +108,8 @@ if (prepare) {
     process.exit(prepared.status ?? 1);
   }
 }
-const next = spawn(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], { cwd: root, env, stdio: 'inherit' });
+// The production server as `npm start` runs it (scripts/next-server.mjs: client socket addresses).
+const next = spawn(process.execPath, [join(root, 'scripts/next-server.mjs'), '-p', port], { cwd: root, env, stdio: 'inherit' });
 let stopping = false;
 const stop = async (code) => {
   if (stopping) return;

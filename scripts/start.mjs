@@ -3,7 +3,8 @@
 //  2. the Prisma clients, if `npm install` ran with --ignore-scripts;
 //  3. a production build when there is none or the sources changed since it was made;
 //  4. pending migrations applied (and the demo workspace seeded on the embedded SQLite default);
-//  5. `next start` on PORT (default 3000).
+//  5. the production server on PORT (default 3000): Next in-process behind scripts/next-server.mjs,
+//     which tells the app each client's socket address (the per-client sign-in limit).
 // `npm run dev` does 1, 2 and 4, then runs `next dev`; `npm run build` (--build) only builds.
 // Next's anonymous telemetry is off in all of them: nothing about a project leaves the machine.
 import { spawn, spawnSync } from 'node:child_process';
@@ -77,7 +78,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes(
   if (!dev) ensureBuild();
   run(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/prepare-db.ts']);
   const port = env.PORT || '3000';
-  const next = spawn(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), dev ? 'dev' : 'start', '-p', port], {
+  // Production: scripts/next-server.mjs runs Next in-process behind a server that passes on each
+  // client's socket address. Development keeps `next dev` (Turbopack, on this machine only).
+  const command = dev ? [join(root, 'node_modules/next/dist/bin/next'), 'dev', '-p', port] : [join(root, 'scripts/next-server.mjs'), '-p', port];
+  const next = spawn(process.execPath, command, {
     cwd: root,
     stdio: 'inherit',
     env,

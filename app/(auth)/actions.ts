@@ -3,6 +3,7 @@
 import { AuthError, type CredentialsSignin } from 'next-auth';
 
 import { safeCallbackPath } from '@/lib/auth/redirect';
+import { isSignInRefusal, refusalMessage } from '@/lib/auth/sign-in-policy';
 import { signIn, signOut } from '@/lib/server/auth/auth';
 import { badFormArgs, formAction } from '@/lib/server/actions';
 import { createUser } from '@/lib/server/data/user/create-user';
@@ -16,9 +17,8 @@ async function signInWithPassword(email: string, password: string, redirectTo: s
     return { status: 'success', message: 'Signed in.' };
   } catch (error) {
     if (error instanceof AuthError) {
-      if (error.type === 'CredentialsSignin' && (error as CredentialsSignin).code === 'rate_limited') {
-        return { status: 'error', message: 'Too many failed sign-in attempts. Wait 15 minutes and try again.' };
-      }
+      const limited = error.type === 'CredentialsSignin' ? /^rate_limited:([a-z-]+):(\d+)$/.exec((error as CredentialsSignin).code) : null;
+      if (limited && isSignInRefusal(limited[1])) return { status: 'error', message: refusalMessage(limited[1], Number(limited[2]) * 1000) };
       if (error.type === 'CredentialsSignin') return { status: 'error', message: 'Wrong email or password.' };
       return { status: 'error', message: 'Sign-in failed. Please try again.' };
     }

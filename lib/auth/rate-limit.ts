@@ -1,17 +1,13 @@
 /**
- * Sliding-window limit on failed sign-in attempts, applied per account and per client IP.
- * Pure: the caller loads the failures inside the window and stores new ones.
+ * Sliding-window limit on failures: at most `limit` inside `windowMs`. The sign-in policy
+ * (lib/auth/sign-in-policy.ts) applies it per account for untrusted clients, per client address
+ * and per device. Pure: the caller loads the failures inside the window and stores new ones.
  */
 export interface RateLimitRule {
   /** Failures allowed inside the window before further attempts are refused. */
   limit: number;
   windowMs: number;
 }
-
-export const SIGN_IN_LIMITS = {
-  account: { limit: 5, windowMs: 15 * 60_000 },
-  ip: { limit: 30, windowMs: 15 * 60_000 },
-} as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
@@ -28,12 +24,4 @@ export function decideRateLimit(failures: ReadonlyArray<Date>, rule: RateLimitRu
   // The attempt becomes allowed once enough failures have aged out to fall below the limit.
   const releasing = inWindow[inWindow.length - rule.limit];
   return { allowed: false, retryAfterMs: Math.max(1000, releasing + rule.windowMs - now.getTime()) };
-}
-
-export function accountKey(email: string): string {
-  return `email:${email}`;
-}
-
-export function ipKey(ip: string): string {
-  return `ip:${ip}`;
 }

@@ -14,6 +14,8 @@ const ZEnv = z.object({
   GROUNDWORK_ALLOW_SIGNUP: flag.default(true),
   /** true: trust X-Forwarded-For for the client IP (set behind a reverse proxy). */
   GROUNDWORK_TRUST_PROXY: flag.default(false),
+  /** Set by scripts/next-server.mjs (never by hand): the header it writes each client's socket address into. */
+  GROUNDWORK_CLIENT_ADDRESS_HEADER: z.string().regex(/^x-[a-z-]+$/).optional(),
   /** Largest uploaded source file, in megabytes. */
   GROUNDWORK_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
   /** Worker threads for imports and exports; default: cores − 1 (at least 1, at most 4). */

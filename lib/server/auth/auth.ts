@@ -2,8 +2,11 @@ import 'server-only';
 
 import NextAuth, { type AuthError, CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import { cookies } from 'next/headers';
 import { cache } from 'react';
 
+import { DEVICE_COOKIE_MAX_AGE_S } from '@/lib/auth/device-cookie';
+import type { SignInRefusal } from '@/lib/auth/sign-in-policy';
 import { ZSignInSchema } from '@/lib/validation/auth';
 
 import { authorizeCredentials } from './authorize';
@@ -13,8 +16,13 @@ import { authConfig } from './auth.config';
 export class InvalidCredentials extends CredentialsSignin {
   code = 'invalid_credentials';
 }
+/** code: `rate_limited:<refusal>:<seconds to wait>` (lib/auth/sign-in-policy.ts), read by the sign-in action. */
 export class RateLimited extends CredentialsSignin {
   code = 'rate_limited';
+  constructor(refusal: SignInRefusal, retryAfterMs: number) {
+    super();
+    this.code = `rate_limited:${refusal}:${Math.ceil(retryAfterMs / 1000)}`;
+  }
 }
 
 const nextAuth = NextAuth({
@@ -33,8 +41,20 @@ const nextAuth = NextAuth({
         const parsed = ZSignInSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
         const outcome = await authorizeCredentials(parsed.data, request.headers);
-        if (outcome.ok) return outcome.user;
-        throw outcome.reason === 'rate_limited' ? new RateLimited() : new InvalidCredentials();
+        if (outcome.ok) {
+          // OWASP device cookie: this browser is now a known client of the account.
+          if (outcome.device) {
+            (await cookies()).set(outcome.device.name, outcome.device.value, {
+              httpOnly: true,
+              sameSite: 'lax',
+              secure: new URL(request.url).protocol === 'https:',
+              path: '/',
+              maxAge: DEVICE_COOKIE_MAX_AGE_S,
+            });
+          }
+          return outcome.user;
+        }
+        throw outcome.reason === 'rate_limited' ? new RateLimited(outcome.refusal, outcome.retryAfterMs) : new InvalidCredentials();
       },
     }),
   ],
