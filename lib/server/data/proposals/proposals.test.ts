@@ -10,7 +10,6 @@ import { applyCode } from '../coding/apply-code';
 import { groupCodes } from '../hierarchy/group-codes';
 import { mergeCodes } from '../hierarchy/merge-codes';
 import { splitCode } from '../hierarchy/split-code';
-import { createSourceFromText } from '../source/create-source';
 import { getProposal, listProposals } from './list-proposals';
 import { approveProposal, commentOnProposal, dropProposalChange, rebaseProposal, rejectProposal, setHierarchyReview, submitProposal } from './manage-proposal';
 import { newRef, proposeIfReviewed } from './propose';
@@ -29,7 +28,8 @@ async function setup(review = true) {
   ]);
   const projectId = project.id;
   if (review) await setHierarchyReview({ userId: owner.id, projectId, enabled: true });
-  const source = await createSourceFromText({ userId: owner.id, projectId, input: { title: 'Interview 1', kind: 'interview', folderId: null, text: TEXT } });
+  // Written directly (not through the import job): these tests are about the hierarchy.
+  const source = await db.source.create({ data: { projectId, kind: 'interview', title: 'Interview 1', format: 'text', text: TEXT, length: [...TEXT].length, wordCount: TEXT.split(/\s+/).length }, select: { id: true } });
   const code = (name: string, level: 1 | 2 | 3 | 4 = 1, parentId: string | null = null) => createCode({ userId: owner.id, projectId, input: { name, definition: '', level, parentId } });
   const coding = (codeId: string, start: number, end: number, userId: string) => applyCode({ userId, projectId, sourceId: source.id, input: { codeId, start, end } });
   const version = async () => (await db.project.findUniqueOrThrow({ where: { id: projectId }, select: { hierarchyVersion: true } })).hierarchyVersion;
