@@ -73,3 +73,8 @@ export const ZUploadOptionsSchema = z.object({
   /** A file already in the project (same bytes): `ask` (default) reports it with 409, `skip` with 200, `keep` stores it. */
   duplicates: z.enum(['ask', 'skip', 'keep'], { message: 'duplicates: ask, skip or keep.' }).optional(),
 });
+
+/** Options of a re-import (query string of PUT /api/projects/:id/sources/:sourceId/file). */
+export const ZReimportOptionsSchema = z.object({
+  encoding: ZText({ max: 40, singleLine: true, label: 'The encoding' }).optional(),
+});

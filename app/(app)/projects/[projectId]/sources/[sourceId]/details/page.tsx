@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 
 import { MemoLog } from '@/components/memos/memo-log';
+import { ReimportSource } from '@/components/sources/reimport-source';
 import { SourceDetailsForm } from '@/components/sources/source-details-form';
 import { SourceHeader } from '@/components/sources/source-header';
 import { BlindSourceNotice } from '@/components/team/blind-source-notice';
@@ -8,6 +9,8 @@ import { BlindSourceSection } from '@/components/team/blind-source-section';
 import { can } from '@/lib/auth/roles';
 import { listFolders } from '@/lib/server/data/folder/list-folders';
 import { listMemos } from '@/lib/server/data/memo/memos';
+import { getReimportBlock } from '@/lib/server/data/source/reimport-source';
+import { looksMisdecoded } from '@/lib/sources/misdecoded';
 import { loadSourcePage } from '@/lib/server/source-page';
 
 import { addMemoAction, deleteMemoAction, updateMemoAction } from '../../../memos/actions';
@@ -24,9 +27,12 @@ export default async function SourceDetailsPage(props: Props) {
   const { projectId, sourceId } = await props.params;
   const { user, project, source } = await loadSourcePage(projectId, sourceId);
   const canWrite = can(project.role, 'sources:write');
-  const [folders, memos] = await Promise.all([
+  // Garbled text from a wrong encoding guess: offer to re-import it (only text formats have one).
+  const garbled = canWrite && source.encoding !== null && looksMisdecoded(source.text);
+  const [folders, memos, reimportBlock] = await Promise.all([
     canWrite ? listFolders({ userId: user.id, projectId: project.id }) : [],
     listMemos({ userId: user.id, projectId: project.id, target: { sourceId: source.id } }),
+    garbled ? getReimportBlock({ userId: user.id, projectId: project.id, sourceId: source.id }) : null,
   ]);
   return (
     <>
@@ -49,6 +55,7 @@ export default async function SourceDetailsPage(props: Props) {
             <p className="muted">Only owners and coders can edit a source’s details.</p>
           </section>
         )}
+        {garbled ? <ReimportSource projectId={project.id} sourceId={source.id} fileName={source.fileName} encoding={source.encoding} blocked={reimportBlock} /> : null}
         {project.role === 'owner' ? <BlindSourceSection userId={user.id} projectId={project.id} sourceId={source.id} /> : null}
         <section className="card">
           <h2>Memos on this source</h2>
