@@ -59,7 +59,8 @@ test('code three segments (overlapping, emoji, Chinese), reload at the same char
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-disposition']).toContain('.csv');
   const parsed = Papa.parse<Record<string, string>>((await csv.text()).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
-  const stored = 'Interview 3: returning entrepreneur\n\nInterviewer: How did you start?\n\nParticipant: My mother lent me the money 👍🏽 and we opened in 2019.\n\nSecond part\n\n受访者：我在上海工作了十年。';
+  // .docx paragraphs are one line each (issue 14, item 5).
+  const stored = 'Interview 3: returning entrepreneur\nInterviewer: How did you start?\nParticipant: My mother lent me the money 👍🏽 and we opened in 2019.\nSecond part\n受访者：我在上海工作了十年。';
   const cp = (s: string) => [...s].length;
   const expected = [
     { Segment: 'My mother lent me the money 👍🏽', Code: 'family support' },
@@ -67,7 +68,7 @@ test('code three segments (overlapping, emoji, Chinese), reload at the same char
     { Segment: '我在上海工作了十年', Code: '我在上海工作了十年' },
   ].map((e) => {
     const at = stored.indexOf(e.Segment);
-    return { ...e, Start: String(cp(stored.slice(0, at))), End: String(cp(stored.slice(0, at)) + cp(e.Segment)), Coder: user.name, Kind: 'Document' };
+    return { ...e, Start: String(cp(stored.slice(0, at))), End: String(cp(stored.slice(0, at)) + cp(e.Segment)), Coder: user.name, Kind: 'Interview' };
   });
   const rows = parsed.data.map((r) => ({ Segment: r.Segment, Code: r.Code, Start: r.Start, End: r.End, Coder: r.Coder, Kind: r.Kind }));
   expect(rows.sort((a, b) => Number(a.Start) - Number(b.Start) || a.Code.localeCompare(b.Code))).toEqual(
