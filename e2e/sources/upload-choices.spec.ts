@@ -17,7 +17,7 @@ test('a file uploaded twice waits for Skip or Import anyway; a .docx transcript 
   const items = page.getByTestId('upload-item');
 
   // "Detect from file": Interviewer:/Participant: turns make the .docx an interview.
-  await expect(page.getByLabel('Kind')).toHaveValue('auto');
+  await expect(page.getByRole('combobox', { name: 'Kind', exact: true })).toHaveValue('auto');
   await page.getByLabel('Files to import').setInputFiles(fixture('interview.docx'));
   await expect(page.getByTestId('upload-summary')).toHaveText('1 of 1 imported', { timeout: 30_000 });
   await expect(table.getByRole('row')).toHaveCount(2);
@@ -55,8 +55,8 @@ test('a file uploaded twice waits for Skip or Import anyway; a .docx transcript 
   await page.goBack();
 
   // A GBK file read as Windows-1252 on purpose: the choice reaches the importer.
-  await page.getByLabel('Text encoding').selectOption('windows-1252');
-  await page.getByLabel('Kind').selectOption('fieldnote');
+  await page.getByRole('combobox', { name: 'Text encoding', exact: true }).selectOption('windows-1252');
+  await page.getByRole('combobox', { name: 'Kind', exact: true }).selectOption('fieldnote');
   await page.getByLabel('Files to import').setInputFiles(fixture('gbk-interview.txt'));
   await expect(items.filter({ hasText: 'gbk-interview.txt' })).toContainText('Imported', { timeout: 30_000 });
   await expect(table.getByRole('row')).toHaveCount(4);
