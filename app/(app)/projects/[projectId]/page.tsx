@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { RefiExportLinks } from '@/components/refi/refi-export-links';
+import { LocalTime } from '@/components/ui/local-time';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { loadHierarchySummary } from '@/lib/server/data/hierarchy/load-hierarchy';
 import { loadProjectPage } from '@/lib/server/pages';
@@ -38,7 +39,9 @@ export default async function ProjectOverviewPage({ params }: Props) {
           <div className="label">Your role</div>
         </div>
         <div className="stat">
-          <div className="value">{new Date(project.createdAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}</div>
+          <div className="value">
+            <LocalTime iso={project.createdAt} />
+          </div>
           <div className="label">Created</div>
         </div>
       </div>
