@@ -8,6 +8,8 @@ import { requireActionUser } from '@/lib/server/auth/session';
 import { createCode } from '@/lib/server/data/code/create-code';
 import { deleteCode } from '@/lib/server/data/code/delete-code';
 import { updateCode } from '@/lib/server/data/code/update-code';
+import { refuseDeletingOthersCodings } from '@/lib/server/data/hierarchy/others-codings';
+import { proposeIfReviewed, proposeRenameIfReviewed } from '@/lib/server/data/proposals/propose';
 import type { AnyVersionConflict } from '@/lib/team/conflict';
 import { type FormState, invalid, keepValues } from '@/lib/validation/form-state';
 import { ZCreateCodeSchema, ZUpdateCodeSchema } from '@/lib/validation/coding';
@@ -44,8 +46,12 @@ export async function updateCodeAction(projectId: string, codeId: string, _prev:
   if (!version.success) return { status: 'error', message: 'This form could not be read. Reload the page and try again.' };
   const state = await formAction(async () => {
     const user = await requireActionUser();
-    await updateCode({ userId: user.id, projectId, codeId, input: parsed.data, baseVersion: version.data });
+    // With hierarchy review on, a coder's rename waits in their proposal; the rest is saved now.
+    const proposed = await proposeRenameIfReviewed({ userId: user.id, projectId, codeId, name: parsed.data.name ?? '' });
+    const { name: _name, ...rest } = parsed.data;
+    await updateCode({ userId: user.id, projectId, codeId, input: proposed ? rest : parsed.data, baseVersion: version.data });
     revalidatePath(codesPath(projectId), 'layout');
+    if (proposed) return { status: 'success', message: proposed.message };
     return { status: 'success', message: 'Saved.' };
   });
   if (state.status === 'error' && state.conflict) return state;
@@ -55,6 +61,12 @@ export async function updateCodeAction(projectId: string, codeId: string, _prev:
 export async function deleteCodeAction(projectId: string, codeId: string, _prev: FormState): Promise<FormState> {
   return formAction(async () => {
     const user = await requireActionUser();
+    const proposed = await proposeIfReviewed({ userId: user.id, projectId, op: { op: 'delete', codeId } });
+    if (proposed) {
+      revalidatePath(codesPath(projectId));
+      return { status: 'success', message: proposed.message };
+    }
+    await refuseDeletingOthersCodings({ userId: user.id, projectId, codeId });
     const { codingsDeleted } = await deleteCode({ userId: user.id, projectId, codeId });
     revalidatePath(codesPath(projectId));
     return { status: 'success', message: `Code deleted with ${codingsDeleted} ${codingsDeleted === 1 ? 'coding' : 'codings'}.` };
