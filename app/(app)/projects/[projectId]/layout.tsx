@@ -1,12 +1,16 @@
 import { ProjectNav } from '@/components/projects/project-nav';
+import { ProjectEventsProvider } from '@/components/team/use-project-events';
 import { RoleBadge } from '@/components/ui/role-badge';
 import { can } from '@/lib/auth/roles';
 import { countUnreadComments } from '@/lib/server/data/comments/list-threads';
+import { projectEventHead } from '@/lib/server/data/events/events-after';
 import { loadProjectPage } from '@/lib/server/pages';
 
 export default async function ProjectLayout({ children, params }: { children: React.ReactNode; params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  const { project } = await loadProjectPage(projectId);
+  const { user, project } = await loadProjectPage(projectId);
+  // Live changes and presence start from the change log's position as of this render.
+  const initialSeq = await projectEventHead(project.id);
   const base = `/projects/${project.id}`;
   // Unread comments on threads the member follows (lib/team/comment-unread.ts), shown on Team.
   const unreadComments = await countUnreadComments({ userId: (await loadProjectPage(projectId)).user.id, projectId: project.id });
@@ -38,7 +42,9 @@ export default async function ProjectLayout({ children, params }: { children: Re
         <ProjectNav items={items} />
       </aside>
       <main id="main" className="project-main">
-        {children}
+        <ProjectEventsProvider projectId={project.id} selfId={user.id} initialSeq={initialSeq}>
+          {children}
+        </ProjectEventsProvider>
       </main>
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { RefiExportLinks } from '@/components/refi/refi-export-links';
+import { OnlineNow } from '@/components/team/presence-avatars';
 import { LocalTime } from '@/components/ui/local-time';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { loadHierarchySummary } from '@/lib/server/data/hierarchy/load-hierarchy';
@@ -53,6 +54,7 @@ export default async function ProjectOverviewPage({ params }: Props) {
           — categories, relations, core categories and the storyline — in <Link href={`${base}/hierarchy`}>Theory</Link>.
         </p>
       </section>
+      <OnlineNow />
       <section className="card" style={{ marginBottom: '1rem' }} aria-label="Exchange">
         <h2>Exchange with other tools</h2>
         <p className="muted">

@@ -7,6 +7,7 @@ import { CodeRowEdit } from '@/components/codes/code-row-edit';
 import { Pager, pageParam } from '@/components/codes/pager';
 import { ImportCodebookPanel } from '@/components/refi/import-codebook-panel';
 import { RefiExportLinks } from '@/components/refi/refi-export-links';
+import { LiveRefresh } from '@/components/team/live-refresh';
 import { can } from '@/lib/auth/roles';
 import { codebookHref, filterCodes, parseCodebookFilters } from '@/lib/coding/codebook-filter';
 import { nextColor } from '@/lib/coding/colors';
@@ -43,6 +44,7 @@ export default async function CodebookPage(props: Props) {
   );
   return (
     <>
+      <LiveRefresh />
       <div className="page-header">
         <div>
           <h1>Codebook</h1>

@@ -1,4 +1,5 @@
 import { HierarchyTabs } from '@/components/hierarchy/hierarchy-tabs';
+import { LiveRefresh } from '@/components/team/live-refresh';
 import { loadHierarchyPage } from '@/lib/server/hierarchy-page';
 
 /** Axial and selective coding: the hierarchy's summary line and its views. */
@@ -16,6 +17,7 @@ export default async function HierarchyLayout({ children, params }: { children: 
         </div>
       </div>
       <HierarchyTabs projectId={projectId} />
+      <LiveRefresh />
       {children}
     </>
   );

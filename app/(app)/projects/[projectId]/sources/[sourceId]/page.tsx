@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 
 import { SourceHeader } from '@/components/sources/source-header';
 import { BlindSourceNotice } from '@/components/team/blind-source-notice';
-import { Workbench } from '@/components/workbench/workbench';
+import { LiveWorkbench } from '@/components/team/live-workbench';
 import { can } from '@/lib/auth/roles';
 import { packCodings, type PackedWorkbenchData } from '@/lib/coding/packed-codings';
 import { listCodes } from '@/lib/server/data/code/list-codes';
@@ -43,7 +43,7 @@ export default async function SourceCodingPage(props: Props) {
     <>
       <SourceHeader projectId={projectId} source={source} active="code" />
       <BlindSourceNotice userId={user.id} projectId={projectId} sourceId={sourceId} role={project.role} />
-      <Workbench
+      <LiveWorkbench
         data={data}
         api={{
           applyCode: bind(applyCodeAction),
