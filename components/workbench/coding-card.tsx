@@ -28,7 +28,8 @@ export interface CodingCardProps {
   autoFocus: boolean;
   onActivate(codingId: string): void;
   onRemove(codingId: string): void;
-  onSaveMemo(codingId: string, doc: MemoDoc): void;
+  /** `baseVersion`: the memo version the editor opened (a conflict check). */
+  onSaveMemo(codingId: string, doc: MemoDoc, baseVersion?: number): void;
   onStartAdjust(codingId: string): void;
   onApplyAdjust(): void;
   onCancelAdjust(): void;
@@ -99,6 +100,8 @@ function CodingRow({
 }: CodingCardProps & { coding: WorkbenchCoding }) {
   const [editing, setEditing] = useState(false);
   const [memo, setMemo] = useState<MemoDoc | null>(null);
+  /** The memo version the editor opened: a save names it. */
+  const [memoBase, setMemoBase] = useState<number | undefined>(undefined);
   const [confirming, setConfirming] = useState(false);
   const code = codesById.get(coding.codeId);
   const pending = isPendingId(coding.id);
@@ -123,7 +126,7 @@ function CodingRow({
           className={styles.memoForm}
           onSubmit={(e) => {
             e.preventDefault();
-            if (memo) onSaveMemo(coding.id, memo);
+            if (memo) onSaveMemo(coding.id, memo, memoBase);
             setEditing(false);
           }}
           onKeyDown={(e) => {
@@ -187,6 +190,7 @@ function CodingRow({
                 disabled={pending}
                 onClick={() => {
                   setMemo(null);
+                  setMemoBase(coding.memoVersion);
                   setEditing(true);
                 }}
               >

@@ -17,6 +17,7 @@ import type { ActionResult, WorkbenchApi, WorkbenchCode, WorkbenchCoding } from 
 import { type CodingCommand, remapEntry, UndoHistory, type UndoEntry } from '@/lib/coding/undo-history';
 
 import { isMemoEmpty, type MemoDoc, memoToPlainText, plainTextToMemo } from '@/lib/coding/memo';
+import type { VersionConflict } from '@/lib/team/conflict';
 
 const NO_SERVER = 'The change could not be saved: the server did not answer. It was undone.';
 
@@ -31,6 +32,8 @@ export interface CodingActionsOptions {
   canCode: boolean;
   /** Tell screen-reader users what happened. */
   announce(message: string): void;
+  /** A memo save refused because someone else saved that memo first: both versions. */
+  onMemoConflict?(conflict: VersionConflict<'memo'>): void;
 }
 
 /**
@@ -41,7 +44,7 @@ export interface CodingActionsOptions {
  * @param options - see {@link CodingActionsOptions}.
  * @returns functions to apply, create-and-apply, remove, adjust and memo.
  */
-export function useCodingActions({ api, dispatch, view, filter, currentUser, canCode, announce }: CodingActionsOptions) {
+export function useCodingActions({ api, dispatch, view, filter, currentUser, canCode, announce, onMemoConflict }: CodingActionsOptions) {
   const opCounter = useRef(0);
   const newOpId = () => `${Date.now().toString(36)}-${++opCounter.current}`;
 
@@ -143,15 +146,23 @@ export function useCodingActions({ api, dispatch, view, filter, currentUser, can
     announce('Coding removed.');
   }
 
-  /** Save a rich-text memo (an empty document clears it). */
-  function saveMemo(codingId: string, doc: MemoDoc) {
+  /**
+   * Save a rich-text memo (an empty document clears it).
+   * @param baseVersion - the memo version the editor opened (WorkbenchCoding.memoVersion): a
+   * memo saved meanwhile by someone else is not overwritten but reported to `onMemoConflict`.
+   */
+  function saveMemo(codingId: string, doc: MemoDoc, baseVersion?: number) {
     if (!canCode || isPendingId(codingId)) return;
     const opId = newOpId();
     const empty = isMemoEmpty(doc);
     const previous = view.codings.find((c) => c.id === codingId)?.memoBody ?? null;
     void run(
       { kind: 'memo', opId, codingId, memo: empty ? '' : memoToPlainText(doc), memoBody: empty ? null : doc },
-      () => api.setCodingMemo({ codingId, body: doc }),
+      async () => {
+        const result = await api.setCodingMemo(baseVersion === undefined ? { codingId, body: doc } : { codingId, body: doc, baseVersion });
+        if (!result.ok && result.conflict?.entity === 'memo') onMemoConflict?.(result.conflict as VersionConflict<'memo'>);
+        return result;
+      },
       (value) => ({ kind: 'memo', coding: value }),
     ).then((value) => {
       if (value) record({ label: 'memo', undo: { kind: 'memo', codingId, memoBody: previous }, redo: { kind: 'memo', codingId, memoBody: empty ? null : doc } });
@@ -246,11 +257,23 @@ export function useCodingActions({ api, dispatch, view, filter, currentUser, can
     announce(ok ? `Redid the ${entry.label}.` : `Could not redo the ${entry.label}.`);
   }
 
+  /** Shows a memo as stored by someone else (Keep theirs in the conflict dialog), saving nothing. */
+  function showStoredMemo(codingId: string, doc: MemoDoc, version: number) {
+    const coding = view.codings.find((c) => c.id === codingId);
+    if (!coding) return;
+    const empty = isMemoEmpty(doc);
+    const memo = empty ? '' : memoToPlainText(doc);
+    const opId = newOpId();
+    dispatch({ type: 'begin', op: { kind: 'memo', opId, codingId, memo, memoBody: empty ? null : doc } });
+    dispatch({ type: 'succeed', opId, result: { kind: 'memo', coding: { ...coding, memo, memoBody: empty ? null : doc, memoVersion: version } } });
+  }
+
   return {
     applyCode,
     createAndApply,
     removeCoding,
     saveMemo,
+    showStoredMemo,
     adjustCoding,
     undo,
     redo,

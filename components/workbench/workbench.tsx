@@ -18,6 +18,7 @@ import { isPackedCodings, type PackedWorkbenchData, unpackCodings } from '@/lib/
 import { sliceByCodePoints, type CodePointRange } from '@/lib/coding/offsets';
 import { adjacentCoding, codingsAt, initWorkbenchState, isPendingId, selectView, selectVisibleCodings, workbenchReducer } from '@/lib/coding/workbench-state';
 import type { WorkbenchApi, WorkbenchCoding, WorkbenchData } from '@/lib/coding/workbench-types';
+import type { VersionConflict } from '@/lib/team/conflict';
 
 import { CodePicker } from './code-picker';
 import { CodebookPanel } from './codebook-panel';
@@ -27,6 +28,7 @@ import { ExtentHandles } from './extent-handles';
 import { MarginStripes, stripeGeometry, type StripeItem } from './margin-stripes';
 import { SelectionBar } from './selection-bar';
 import { AssignToCase } from '../cases/assign-to-case';
+import { ConflictDialog } from '../team/conflict-dialog';
 import { useCodingActions } from './use-coding-actions';
 import { WorkbenchToolbar } from './workbench-toolbar';
 import styles from './workbench.module.css';
@@ -295,7 +297,9 @@ export function Workbench({ data: wire, api }: WorkbenchProps) {
   const focusText = () => editorRef.current?.view.focus();
 
   // ---- server operations ----------------------------------------------------------------
-  const actions = useCodingActions({ api, dispatch, view, filter: state.filter, currentUser, canCode, announce });
+  // A coding memo saved meanwhile by someone else: the conflict dialog shows both versions.
+  const [memoConflict, setMemoConflict] = useState<VersionConflict<'memo'> | null>(null);
+  const actions = useCodingActions({ api, dispatch, view, filter: state.filter, currentUser, canCode, announce, onMemoConflict: setMemoConflict });
   const { applyCode, createAndApply, saveMemo } = actions;
   function removeCoding(codingId: string) {
     actions.removeCoding(codingId);
@@ -724,6 +728,22 @@ export function Workbench({ data: wire, api }: WorkbenchProps) {
                 onApplyLast={applyLastCode}
                 onInVivo={inVivo}
                 onAssignToCase={() => selRange && setAssigning({ range: selRange, anchor: selection.anchor })}
+              />
+            )}
+            {memoConflict && (
+              <ConflictDialog
+                conflict={memoConflict}
+                // Saved like any memo edit (optimistic); a further conflict re-opens the dialog.
+                save={async (body, baseVersion) => {
+                  saveMemo(memoConflict.entityId, body, baseVersion);
+                  return { ok: true, value: null };
+                }}
+                onSaved={() => setMemoConflict(null)}
+                onKeepTheirs={() => {
+                  actions.showStoredMemo(memoConflict.entityId, memoConflict.theirs.value, memoConflict.theirs.version);
+                  setMemoConflict(null);
+                }}
+                onCancel={() => setMemoConflict(null)}
               />
             )}
             {assigning && (

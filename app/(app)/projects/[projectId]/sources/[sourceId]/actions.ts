@@ -37,12 +37,13 @@ export async function adjustCodingAction(projectId: string, _sourceId: string, i
   return jsonAction(ZAdjustCodingSchema, input, (user, data) => adjustCoding({ userId: user.id, projectId, ...data }), [projectId]);
 }
 
-const ZCodingMemo = z.object({ codingId: z.string().min(1).max(64), body: ZMemoDoc });
+/** `baseVersion`: the memo version the editor opened (0: none); a newer one comes back as a conflict. */
+const ZCodingMemo = z.object({ codingId: z.string().min(1).max(64), body: ZMemoDoc, baseVersion: z.number().int().min(0).optional() });
 
 export async function setCodingMemoAction(projectId: string, _sourceId: string, input: unknown): Promise<ActionResult<WorkbenchCoding>> {
   return jsonAction(ZCodingMemo, input, (user, data) =>
     // An empty document (or only empty list items) clears the memo.
-    setCodingMemo({ userId: user.id, projectId, codingId: data.codingId, body: data.body, text: isMemoEmpty(data.body) ? '' : memoToPlainText(data.body) }),
+    setCodingMemo({ userId: user.id, projectId, codingId: data.codingId, body: data.body, text: isMemoEmpty(data.body) ? '' : memoToPlainText(data.body), baseVersion: data.baseVersion }),
     [projectId],
   );
 }
