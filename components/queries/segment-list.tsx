@@ -15,9 +15,7 @@ export function SegmentItem({ projectId, segment, showSource = true }: { project
       <div className="segment-meta">
         <span>{segment.codes.join(', ')}</span>
         <span>Coded by {segment.coders.join(', ')}</span>
-        <span>
-          Characters {segment.start}–{segment.end}
-        </span>
+        {segment.location && <span data-testid="segment-location">{segment.location}</span>}
         <Link href={href(projectId, segment)}>Open in source</Link>
       </div>
     </li>

@@ -6,6 +6,7 @@ import type { MatrixSpec, QueryData } from '@/lib/queries/run';
 import { type TCellQuery, type TMatrixExportQuery, type TMatrixQuery, type TRetrievalQuery, toQueryFilter } from '@/lib/queries/schema';
 import type { CodeMatrix, CoOccurrenceMatrix, QuerySegment } from '@/lib/queries/types';
 import { SOURCE_KINDS, SOURCE_KIND_LABELS } from '@/lib/sources/kinds';
+import { describeLocation, locateSegment } from '@/lib/sources/segment-location';
 
 import { requireProjectPermission } from '../../authz';
 import { db } from '../../db/client';
@@ -14,6 +15,7 @@ import { runJob } from '../../jobs/pool';
 import { fileSlug } from '../../api/download';
 import { loadCaseRanges } from '../cases/parts';
 import { excerpts } from '../mixed/excerpts';
+import { loadSourceContexts } from '../source/load-source-layouts';
 import type { CellView, SegmentView } from './types';
 
 type Ids = { userId: string; projectId: string };
@@ -78,18 +80,23 @@ function byTitle<T extends { sourceId: string; start: number; end: number }>(dat
   return [...items].sort((x, y) => (rank.get(x.sourceId) ?? 0) - (rank.get(y.sourceId) ?? 0) || x.start - y.start || x.end - y.end);
 }
 
-async function segmentViews(data: QueryData, segments: readonly QuerySegment[]): Promise<SegmentView[]> {
+async function segmentViews(ids: Ids, data: QueryData, segments: readonly QuerySegment[]): Promise<SegmentView[]> {
   const title = new Map(data.sources.map((s) => [s.id, s.title]));
   const codeName = new Map(data.codes.map((c) => [c.id, c.label ? `${c.label} ${c.name}` : c.name]));
   const coderIds = [...new Set(segments.flatMap((s) => s.coderIds).filter((id): id is string => id !== null))];
   const users = await db.user.findMany({ where: { id: { in: coderIds } }, select: { id: true, name: true } });
   const coderName = new Map(users.map((u) => [u.id, u.name]));
-  const texts = await excerpts(segments);
+  const [texts, contexts] = await Promise.all([excerpts(segments), loadSourceContexts({ ...ids, sourceIds: segments.map((s) => s.sourceId) })]);
+  const where = (s: QuerySegment) => {
+    const context = contexts.get(s.sourceId);
+    return context ? describeLocation(locateSegment(context.layout, s.start, s.end)) : '';
+  };
   return segments.map((s, i) => ({
     sourceId: s.sourceId,
     sourceTitle: title.get(s.sourceId) ?? '',
     start: s.start,
     end: s.end,
+    location: where(s),
     text: texts[i],
     codingId: s.codingIds[0],
     codes: s.codeIds.map((id) => codeName.get(id) ?? ''),
@@ -106,7 +113,7 @@ export async function queryCell(options: Ids & { query: TCellQuery }): Promise<C
   if (query.matrix === 'cooccurrence' && query.row === query.column) throw new AppError('INVALID_INPUT', { userMessage: 'A code does not co-occur with itself; choose a cell off the diagonal.' });
   const result = await runJob('queryCell', { data, filter: toQueryFilter(query), spec: specOf(query, data), row: query.row, column: query.column });
   if ('segments' in result) {
-    return { kind: 'segments', total: result.segments.length, segments: await segmentViews(data, byTitle(data, result.segments).slice(0, DRILL_DOWN_MAX)) };
+    return { kind: 'segments', total: result.segments.length, segments: await segmentViews(options, data, byTitle(data, result.segments).slice(0, DRILL_DOWN_MAX)) };
   }
   // Units, each with its segments, until the cap on segments is reached.
   const shown: typeof result.hits = [];
@@ -116,7 +123,7 @@ export async function queryCell(options: Ids & { query: TCellQuery }): Promise<C
     shown.push(h);
     count += h.segments.length;
   }
-  const views = await segmentViews(data, shown.flatMap((h) => h.segments));
+  const views = await segmentViews(options, data, shown.flatMap((h) => h.segments));
   const title = new Map(data.sources.map((s) => [s.id, s.title]));
   let at = 0;
   const units = shown.map((h) => {
@@ -134,7 +141,7 @@ export async function queryRetrieval(options: Ids & { query: TRetrievalQuery }):
   const codeIds = new Set(data.codes.map((c) => c.id));
   if (!codeIds.has(options.query.a) || !codeIds.has(options.query.b)) throw new AppError('NOT_FOUND', { userMessage: 'That code is no longer in the project; reload the page.' });
   const segments = await runJob('queryRetrieval', { data, filter: toQueryFilter(options.query), operator: options.query.operator, a: options.query.a, b: options.query.b });
-  return { total: segments.length, segments: await segmentViews(data, byTitle(data, segments).slice(0, DRILL_DOWN_MAX)) };
+  return { total: segments.length, segments: await segmentViews(options, data, byTitle(data, segments).slice(0, DRILL_DOWN_MAX)) };
 }
 
 const MATRIX_TITLE = { source: 'Code × source', case: 'Code × case', cooccurrence: 'Code co-occurrence' } as const;

@@ -6,6 +6,8 @@ export interface SegmentView {
   sourceTitle: string;
   start: number;
   end: number;
+  /** Where it is, in words: "p. 4", "Ana, 12:03", "paragraph 12" (lib/sources/segment-location.ts). */
+  location: string;
   text: string;
   /** The coding the "open in source" link selects. */
   codingId: string;
