@@ -47,7 +47,7 @@ test('undo and redo coding with Ctrl+Z, drag a coding’s start, and the picker 
   await page.getByLabel('Title').fill('Interview 01');
   await page.getByLabel('Text', { exact: true }).fill(TEXT);
   await page.getByRole('button', { name: 'Add source' }).click();
-  await expect(page.getByTestId('workbench')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('workbench')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
 
   // The picker open: the passage stays painted as selected.
   await selectText(page.getByTestId('source-document'), 'we sent samples to bloggers');
