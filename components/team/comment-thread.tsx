@@ -65,7 +65,12 @@ export function CommentThread({ projectId, target, initial, heading = 'Comments'
   if (!data) return <p className="muted">Loading comments…</p>;
   const { thread, mentionables, userId } = data;
   const readAt = thread.readAt;
-  const update = (comments: CommentView[]) => setData({ ...data, thread: { ...thread, comments } });
+  // A new or deleted comment also changes counts the server rendered around the thread (the
+  // code page's "Comments (n)"): refresh them.
+  const update = (comments: CommentView[], refresh = false) => {
+    setData({ ...data, thread: { ...thread, comments } });
+    if (refresh) router.refresh();
+  };
 
   return (
     <section className={styles.thread} aria-label={heading ?? 'Comments'} data-testid="comment-thread">
@@ -93,7 +98,7 @@ export function CommentThread({ projectId, target, initial, heading = 'Comments'
               canDelete={thread.canWrite && (c.author?.id === userId || thread.isOwner)}
               mentionables={mentionables}
               onChanged={(next) => update(thread.comments.map((x) => (x.id === next.id ? next : x)))}
-              onDeleted={() => update(thread.comments.filter((x) => x.id !== c.id))}
+              onDeleted={() => update(thread.comments.filter((x) => x.id !== c.id), true)}
             />
           ))}
         </ol>
@@ -104,7 +109,7 @@ export function CommentThread({ projectId, target, initial, heading = 'Comments'
           submitLabel="Comment"
           onSubmit={async (body) => {
             const r = await addCommentAction(projectId, { target, body });
-            if (r.ok) update([...thread.comments, r.value]);
+            if (r.ok) update([...thread.comments, r.value], true);
             return r.ok ? null : r.message;
           }}
         />
