@@ -13,7 +13,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
   const initialSeq = await projectEventHead(project.id);
   const base = `/projects/${project.id}`;
   // Unread comments on threads the member follows (lib/team/comment-unread.ts), shown on Team.
-  const unreadComments = await countUnreadComments({ userId: (await loadProjectPage(projectId)).user.id, projectId: project.id });
+  const unreadComments = await countUnreadComments({ userId: user.id, projectId: project.id });
   const items = [
     { href: base, label: 'Overview' },
     { href: `${base}/sources`, label: 'Sources' },
