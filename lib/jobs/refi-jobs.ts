@@ -37,7 +37,7 @@ export const refiJobs = {
     progress({ stage: 'reading' });
     const parsed = refused(() => readQdpx(new Uint8Array(input.bytes)));
     progress({ stage: 'planning' });
-    const plan = planImport(parsed, input.options);
+    const plan = planImport(parsed, { ...input.options, countWords: input.plan });
     return { preview: previewOf(parsed, plan), plan: input.plan ? plan : null };
   }) as JobHandler<{ bytes: ArrayBuffer; options: ImportOptions; plan: boolean }, { preview: ImportPreview; plan: ImportPlan | null }>,
 

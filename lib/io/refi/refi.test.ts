@@ -247,3 +247,24 @@ describe('hostile and broken archives are refused with a clear message', () => {
     expect(strFromU8(files['project.qde'])).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<Project xmlns="urn:QDA-XML:project:1.0"/);
   });
 });
+
+describe('well-formedness', () => {
+  it.each([
+    ['<a><b></a>', /closing tag <\/a> does not match <b>/],
+    ['<Project name="x"><Sources>', /<Sources> is never closed: the file may be truncated/],
+    ['<a/><b/>', /more than one root element/],
+    ['<a>x</a>trailing', /text outside the root element/],
+    ['<a><!-- open', /unclosed comment/],
+    ['<a x="1"', /unclosed tag at the end of the file/],
+  ])('%s is refused', (xml, message) => {
+    const error = refused(() => readQdpx(qdpx({ 'project.qde': xml })));
+    expect(error.code).toBe('xml');
+    expect(error.message).toMatch(message);
+  });
+
+  it('accepts comments, CDATA, processing instructions and ">" inside attribute values', () => {
+    const parsed = readQdpx(qdpx({ 'project.qde': `\uFEFF<?xml version="1.0"?>\n<!-- by hand --><Project xmlns="urn:QDA-XML:project:1.0" name="a > b"><Description><![CDATA[<raw> & text]]></Description></Project>\n` }));
+    expect(parsed.project.name).toBe('a > b');
+    expect(parsed.project.description).toBe('<raw> & text');
+  });
+});

@@ -34,6 +34,8 @@ export type ImportOptions = {
   meGuid?: string;
   /** Name of the new project (default: the file's project name). */
   name?: string;
+  /** Count words of every source (needed to store them; a preview skips it: it is the slow part). */
+  countWords?: boolean;
 };
 
 export type PlannedUser = { guid: string; name: string; target: CoderTarget };
@@ -314,7 +316,7 @@ export function planImport(parsed: ParsedProject, options: ImportOptions = {}): 
       fileName: meta ? meta.fileName : (s.originalPath?.replace(/^\w+:\/\//, '') ?? s.plainTextPath?.replace(/^\w+:\/\//, '') ?? null),
       text: s.text,
       length: codePointLength(s.text),
-      wordCount: countWords(s.text),
+      wordCount: options.countWords === false ? 0 : countWords(s.text),
       structure: meta?.structure ?? null,
       authors: meta?.authors ?? '',
       year: meta?.year ?? null,

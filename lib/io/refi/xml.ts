@@ -50,6 +50,69 @@ export function decodeEntities(value: string): string {
 }
 
 /**
+ * A linear well-formedness check: tags balanced and properly nested under one root, comments,
+ * CDATA and processing instructions closed, nothing but whitespace outside the root. (The
+ * parser alone is lenient — a truncated project.qde would read as a shorter project — and its
+ * own validator is far slower on research-size files.)
+ *
+ * @returns null when well-formed, otherwise what is wrong.
+ * @example wellFormedProblem('<a><b></a>') // 'the closing tag </a> does not match <b> …'
+ */
+export function wellFormedProblem(text: string): string | null {
+  const stack: string[] = [];
+  let roots = 0;
+  let i = 0;
+  const line = (at: number) => text.slice(0, at).split('\n').length;
+  while (i < text.length) {
+    const lt = text.indexOf('<', i);
+    const between = lt < 0 ? text.slice(i) : text.slice(i, lt);
+    if (stack.length === 0 && between.trim() !== '' && between.trim() !== '\uFEFF') return `text outside the root element (line ${line(i)})`;
+    if (lt < 0) break;
+    if (text.startsWith('<!--', lt)) {
+      const end = text.indexOf('-->', lt + 4);
+      if (end < 0) return `an unclosed comment (line ${line(lt)})`;
+      i = end + 3;
+    } else if (text.startsWith('<![CDATA[', lt)) {
+      if (stack.length === 0) return `CDATA outside the root element (line ${line(lt)})`;
+      const end = text.indexOf(']]>', lt + 9);
+      if (end < 0) return `an unclosed CDATA section (line ${line(lt)})`;
+      i = end + 3;
+    } else if (text.startsWith('<?', lt)) {
+      const end = text.indexOf('?>', lt + 2);
+      if (end < 0) return `an unclosed processing instruction (line ${line(lt)})`;
+      i = end + 2;
+    } else {
+      // A tag: find its end outside quoted attribute values.
+      let j = lt + 1;
+      let quote = '';
+      for (; j < text.length; j++) {
+        const c = text[j];
+        if (quote) {
+          if (c === quote) quote = '';
+        } else if (c === '"' || c === "'") quote = c;
+        else if (c === '<') return `a “<” inside a tag (line ${line(j)})`;
+        else if (c === '>') break;
+      }
+      if (j >= text.length) return `an unclosed tag at the end of the file (line ${line(lt)}): the file may be truncated`;
+      const tag = text.slice(lt + 1, j);
+      const name = /^\/?\s*([^\s/>]+)/.exec(tag)?.[1];
+      if (!name) return `an empty tag (line ${line(lt)})`;
+      if (tag.startsWith('/')) {
+        const open = stack.pop();
+        if (open !== name) return open ? `the closing tag </${name}> does not match <${open}> (line ${line(lt)})` : `a closing tag </${name}> without an opening tag (line ${line(lt)})`;
+      } else if (!tag.endsWith('/')) {
+        if (stack.length === 0 && ++roots > 1) return `more than one root element (line ${line(lt)})`;
+        stack.push(name);
+      } else if (stack.length === 0 && ++roots > 1) return `more than one root element (line ${line(lt)})`;
+      i = j + 1;
+    }
+  }
+  if (stack.length) return `<${stack[stack.length - 1]}> is never closed: the file may be truncated`;
+  if (roots === 0) return 'no root element';
+  return null;
+}
+
+/**
  * Parse a QDA-XML document after refusing DOCTYPE and ENTITY declarations. Namespace prefixes
  * are dropped (`qda:Code` and `Code` read alike), so any prefix a tool picks works.
  *
@@ -73,9 +136,11 @@ export function parseXml(text: string): Record<string, XmlNode> {
     cdataPropName: '#cdata',
     isArray: (name) => ARRAYS.has(name),
   });
+  const problem = wellFormedProblem(text);
+  if (problem) throw new RefiError('xml', `The XML is not well-formed: ${problem}.`);
   let parsed: Record<string, XmlNode>;
   try {
-    parsed = parser.parse(text, true) as Record<string, XmlNode>;
+    parsed = parser.parse(text) as Record<string, XmlNode>;
   } catch (error) {
     throw new RefiError('xml', `The XML is not well-formed: ${(error as Error).message}`);
   }
