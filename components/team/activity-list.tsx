@@ -27,7 +27,7 @@ const SUBJECT_LINK: Record<string, string> = { code: 'Code history', relation: '
  * (hence a client component: the server does not know them), each with its actor, what
  * happened, and — when the event carries snapshots — an expandable before → after.
  */
-export function ActivityList({ projectId, events, linkSubjects = true }: { projectId: string; events: AuditEventView[]; linkSubjects?: boolean }) {
+export function ActivityList({ projectId, events, currentCodeId }: { projectId: string; events: AuditEventView[]; currentCodeId?: string }) {
   // The server renders UTC days; the client regroups in the reader's zone once mounted.
   const [zone, setZone] = useState<string | undefined>('UTC');
   useEffect(() => setZone(undefined), []);
@@ -42,7 +42,8 @@ export function ActivityList({ projectId, events, linkSubjects = true }: { proje
           <h2 className={styles.day}>{dayTitle(g.day, locale)}</h2>
           <ol className={styles.list}>
             {g.items.map((e) => {
-              const href = linkSubjects ? subjectHref(projectId, e) : null;
+              // On a code's history page, its own events need no link to the page itself.
+              const href = e.entityType === 'code' && e.entityId === currentCodeId ? null : subjectHref(projectId, e);
               return (
                 <li key={e.seq} className={styles.event} data-testid="activity-event" data-type={e.type}>
                   <div className={styles.head}>
@@ -61,7 +62,7 @@ export function ActivityList({ projectId, events, linkSubjects = true }: { proje
                   {e.changes.length > 0 && (
                     <details className={styles.details}>
                       <summary>
-                        Before → after ({e.changes.length} {e.changes.length === 1 ? 'field' : 'fields'})
+                        {changesTitle(e.changes)} ({e.changes.length} {e.changes.length === 1 ? 'field' : 'fields'})
                       </summary>
                       <table className={`table ${styles.changes}`}>
                         <thead>
@@ -91,6 +92,13 @@ export function ActivityList({ projectId, events, linkSubjects = true }: { proje
       ))}
     </div>
   );
+}
+
+/** A created thing has only values set, a deleted one only values removed; the rest changed. */
+function changesTitle(changes: AuditEventView['changes']): string {
+  if (changes.every((c) => c.before === null)) return 'Values set';
+  if (changes.every((c) => c.after === null)) return 'Values removed';
+  return 'Before → after';
 }
 
 function dayTitle(day: string, locale: string | undefined): string {

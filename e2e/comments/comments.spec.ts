@@ -134,6 +134,25 @@ test('comment on a category mentioning a member and a code; unread count; activi
   await expect(historyRename.getByTestId('change').filter({ hasText: 'Name' })).toContainText('"Courier delay"');
   await page.screenshot({ path: testInfo.outputPath('code-history.png'), fullPage: true });
 
+  // A merge into the code shows in its history, naming the code merged away.
+  await nav(page).getByRole('link', { name: 'Codebook' }).click();
+  await addCode(page, 'Parcel lost');
+  await nav(page).getByRole('link', { name: 'Theory' }).click();
+  for (const name of ['Parcel lost', 'Courier delays']) {
+    await page.locator('li[data-code-id]', { has: page.getByRole('link', { name, exact: true }) }).last().getByRole('checkbox').first().check();
+  }
+  await page.getByRole('button', { name: /^Merge C\d+ into C2$/ }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Merge' }).click();
+  await expect(page.getByRole('status')).toContainText('Merged');
+  await nav(page).getByRole('link', { name: 'Codebook' }).click();
+  await page.getByTestId('code-Courier delays').getByRole('link', { name: 'Courier delays' }).click();
+  await page.getByRole('link', { name: 'History' }).click();
+  const merge = page.locator('[data-testid="activity-event"][data-type="hierarchy.merged"]');
+  await expect(merge).toContainText('Parcel lost');
+  await merge.getByText(/Before → after/).click();
+  await expect(merge.getByTestId('change').filter({ hasText: 'Merged code' })).toContainText('"Parcel lost"');
+  await page.screenshot({ path: testInfo.outputPath('code-history-merge.png'), fullPage: true });
+
   await ownerCtx.close();
   await coderCtx.close();
 });

@@ -209,7 +209,8 @@ function asRecord(value: unknown): Record<string, unknown> | null {
 
 /** Keys not worth a line of their own: ids and bookkeeping. */
 // codeIds/codingIds list every affected id for lookups (a code's history), not for reading.
-const HIDDEN_KEYS = new Set(['id', 'projectId', 'version', 'createdAt', 'updatedAt', 'seq', 'codeIds', 'codingIds', 'deletedCodeId', 'childIds']);
+// A comment event's target and mentions are in its summary already.
+const HIDDEN_KEYS = new Set(['id', 'projectId', 'version', 'createdAt', 'updatedAt', 'seq', 'codeIds', 'codingIds', 'deletedCodeId', 'childIds', 'targetType', 'targetId', 'mentions']);
 
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 

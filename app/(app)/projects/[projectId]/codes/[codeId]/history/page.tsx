@@ -94,7 +94,7 @@ export default async function CodeHistoryPage(props: Props) {
       {history.total === 0 ? (
         <p className="empty muted">No changes recorded for this code yet. Changes made from now on (renames, moves, merges…) will be listed here.</p>
       ) : (
-        <ActivityList projectId={project.id} events={history.events} />
+        <ActivityList projectId={project.id} events={history.events} currentCodeId={codeId} />
       )}
       {history.pageCount > 1 && pager}
     </>
