@@ -111,15 +111,17 @@ export function MemoLog(props: {
                 <strong>{m.authorName}</strong>
                 <time dateTime={m.createdAt}>{when(m.createdAt)}</time>
                 {m.updatedAt !== m.createdAt && <span>(edited {when(m.updatedAt)})</span>}
-                {mayChange(m) && props.update && editing?.id !== m.id && (
-                  <button type="button" className="btn-link memo-delete" onClick={() => setEditing({ id: m.id, baseVersion: m.version, doc: null })} disabled={pending}>
-                    Edit
-                  </button>
-                )}
                 {mayChange(m) && (
-                  <button type="button" className="btn-link memo-delete" onClick={() => remove(m.id)} disabled={pending}>
-                    Delete
-                  </button>
+                  <span className="memo-delete" style={{ display: 'inline-flex', gap: '0.9rem' }}>
+                    {props.update && editing?.id !== m.id && (
+                      <button type="button" className="btn-link" onClick={() => setEditing({ id: m.id, baseVersion: m.version, doc: null })} disabled={pending}>
+                        Edit
+                      </button>
+                    )}
+                    <button type="button" className="btn-link" onClick={() => remove(m.id)} disabled={pending}>
+                      Delete
+                    </button>
+                  </span>
                 )}
               </div>
               {editing?.id === m.id ? (

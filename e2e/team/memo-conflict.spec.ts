@@ -8,6 +8,8 @@ import { openTeam } from '../fixtures/team';
  * showing both texts; B merges, and the stored memo holds both.
  */
 test('a concurrent memo edit on two instances gives the second writer a conflict to merge', async ({ browser }) => {
+  // Two sign-ups, an invitation and two editors on two servers: more than the default minute.
+  test.setTimeout(300_000);
   const team = await openTeam(browser, { projectName: 'Memo conflict study' });
   const { a, b } = team;
 
@@ -69,8 +71,8 @@ test('a concurrent memo edit on two instances gives the second writer a conflict
 });
 
 async function openMemos(page: Page) {
-  const memos = page.locator('details', { has: page.locator('summary', { hasText: 'Memos on this code' }) });
-  if ((await memos.getAttribute('open')) === null) await memos.locator('summary').click();
+  const summary = page.locator('summary', { hasText: 'Memos on this code' });
+  if (!(await summary.evaluate((el) => (el.parentElement as HTMLDetailsElement).open))) await summary.click();
 }
 
 /** Replaces the open memo editor's text (select all, type). */
