@@ -10,7 +10,7 @@ import { newUser, signUp } from '../fixtures/users';
 const row = (page: Page, name: string) => page.locator('li[data-code-id]', { has: page.getByRole('link', { name, exact: true }) }).last();
 
 test('a coder’s grouping becomes a proposal, a reviewer on the other instance comments and approves, and the hierarchy changes for both', async ({ browser }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(480_000);
   const team = await openTeam(browser, { projectName: 'Reviewed theory', memberRole: 'reviewer', labels: ['Olga', 'Rita'] });
   const owner = team.a.page;
   const reviewer = team.b.page;
@@ -70,6 +70,7 @@ test('a coder’s grouping becomes a proposal, a reviewer on the other instance 
   await reviewer.getByLabel('Note to the author (optional)').fill('Approved, thanks.');
   await reviewer.getByRole('button', { name: 'Approve and apply' }).click();
   await expect(reviewer.getByTestId('proposal-status')).toContainText('Approved');
+  await expect(reviewer.getByRole('heading', { name: 'Decision' })).toHaveCount(0);
 
   // The coder sees the comment and the decision; both see the new category in the hierarchy.
   await coder.goto(proposalPath);
@@ -78,7 +79,7 @@ test('a coder’s grouping becomes a proposal, a reviewer on the other instance 
   for (const page of [coder, reviewer]) {
     await page.goto(`${team.projectPath}/hierarchy`);
     await expect(page.getByTestId('hierarchy-summary')).toContainText('1 category');
-    await expect(row(page, 'Delivery problems')).toBeVisible();
+    await expect(row(page, 'Delivery problems')).toBeVisible({ timeout: 30_000 });
     await expect(row(page, 'Delivery problems')).toContainText('slow shipping');
   }
   await expect(coder.getByTestId('proposal-draft-banner')).toHaveCount(0);

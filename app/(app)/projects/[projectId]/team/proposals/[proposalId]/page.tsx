@@ -66,7 +66,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ proje
         </p>
         {proposal.decisionNote ? <p style={{ whiteSpace: 'pre-wrap' }}>Note: {proposal.decisionNote}</p> : null}
         {proposal.stale ? (
-          <div className="message message-error" role="status" data-testid="proposal-stale">
+          <div className="message message-error" role="status" data-testid="proposal-stale" style={{ margin: '0.75rem 0' }}>
             {STALE_MESSAGE}
           </div>
         ) : null}
