@@ -1,5 +1,6 @@
 import { HierarchyTabs } from '@/components/hierarchy/hierarchy-tabs';
 import { LiveRefresh } from '@/components/team/live-refresh';
+import { ProposalDraftBanner } from '@/components/team/proposal-draft-banner';
 import { loadHierarchyPage } from '@/lib/server/hierarchy-page';
 
 /** Axial and selective coding: the hierarchy's summary line and its views. */
@@ -17,6 +18,7 @@ export default async function HierarchyLayout({ children, params }: { children: 
         </div>
       </div>
       <HierarchyTabs projectId={projectId} />
+      <ProposalDraftBanner projectId={projectId} />
       <LiveRefresh />
       {children}
     </>
