@@ -90,7 +90,7 @@ describe('event stream', () => {
     const seqs = await record(projectId, owner.id, 6);
     const after = seqs[2];
     const controller = new AbortController();
-    const stream = projectEventStream({ userId: owner.id, projectId, after, signal: controller.signal });
+    const stream = projectEventStream({ userId: owner.id, projectId, role: 'owner', after, signal: controller.signal });
     const caught = await readUntil(stream, (m) => changes(m).length >= 3);
     expect(caught[0]).toEqual({ event: 'hello', data: { after } });
     expect(changes(caught).map((e) => e.seq)).toEqual(seqs.slice(3));
@@ -150,7 +150,7 @@ describe('presence', () => {
     const { owner, coder, projectId, sourceId } = await setup();
     await startRealtime();
     const controller = new AbortController();
-    const stream = projectEventStream({ userId: owner.id, projectId, after: 0, signal: controller.signal });
+    const stream = projectEventStream({ userId: owner.id, projectId, role: 'owner', after: 0, signal: controller.signal });
     await publishPresence({ kind: 'beat', projectId, clientId: 'tab-0000001', userId: coder.id, name: 'Ben Coder', sourceId, mode: 'coding' });
     const got = await readUntil(stream, (m) => m.some((x) => x.event === 'presence' && (x.data as { online: unknown[] }).online.length === 1));
     const snapshot = got.filter((m) => m.event === 'presence').pop()!.data;

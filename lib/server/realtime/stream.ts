@@ -1,9 +1,10 @@
 import 'server-only';
 
+import type { Role } from '@/lib/auth/roles';
 import { isAppError } from '@/lib/errors/app-error';
 import type { PresenceSnapshot } from '@/lib/team/presence';
 
-import { listEventsAfter } from '../data/events/events-after';
+import { eventsForViewer, viewerRole } from '../data/events/events-after';
 import { announcer } from './announce';
 import { currentPresence, publishPresence, startRealtime, trackStream } from './hub';
 
@@ -11,10 +12,14 @@ import { currentPresence, publishPresence, startRealtime, trackStream } from './
 export const KEEP_ALIVE_MS = 20_000;
 /** How often a stream re-checks presence (entries expire without a signal). */
 const PRESENCE_CHECK_MS = 5_000;
+/** How often a stream re-checks the viewer's membership and role (removed → the stream ends). */
+const ROLE_CHECK_MS = 30_000;
 
 export interface StreamOptions {
   userId: string;
   projectId: string;
+  /** The viewer's role when the stream opened (checked by the caller, re-checked here). */
+  role: Role;
   /** Deliver events with seq > after (already authorized; the caller read the head when absent). */
   after: number;
   /** The browser tab's presence id: its entry is removed when the stream closes. */
@@ -42,6 +47,7 @@ export function projectEventStream(options: StreamOptions): ReadableStream<Uint8
   let reading = false;
   let again = false;
   let lastPresence = '';
+  let role = options.role;
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   const untrack = trackStream(options.projectId);
   const timers: ReturnType<typeof setInterval>[] = [];
@@ -66,7 +72,7 @@ export function projectEventStream(options: StreamOptions): ReadableStream<Uint8
       do {
         again = false;
         for (;;) {
-          const page = await listEventsAfter({ userId: options.userId, projectId: options.projectId, after: lastSeq });
+          const page = await eventsForViewer({ userId: options.userId, role, projectId: options.projectId, after: lastSeq });
           if (closed) return;
           // Visible events and skipped ranges, merged back into seq order.
           const items = [...page.events.map((e) => ({ at: e.seq, text: sseMessage('change', e, e.seq) })), ...page.skipped.map((s) => ({ at: s.from, text: sseMessage('skip', s, s.through) }))];
@@ -77,13 +83,17 @@ export function projectEventStream(options: StreamOptions): ReadableStream<Uint8
         }
       } while (again && !closed);
     } catch (error) {
-      if (isAppError(error) && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) {
-        close(); // removed from the project: no more events
-        return;
-      }
       console.error('event stream: read failed', error instanceof Error ? error.message : error);
     } finally {
       reading = false;
+    }
+  };
+
+  const checkRole = async () => {
+    try {
+      role = await viewerRole({ userId: options.userId, projectId: options.projectId });
+    } catch (error) {
+      if (isAppError(error) && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) close();
     }
   };
 
@@ -130,7 +140,11 @@ export function projectEventStream(options: StreamOptions): ReadableStream<Uint8
       announcer().on('presence', onPresence);
       // Reconnecting browsers wait this long (ms) before trying again.
       write(`retry: 2000\n${sseMessage('hello', { after: options.after })}`);
-      timers.push(setInterval(() => write(': keep-alive\n\n'), KEEP_ALIVE_MS), setInterval(sendPresence, PRESENCE_CHECK_MS));
+      timers.push(
+        setInterval(() => write(': keep-alive\n\n'), KEEP_ALIVE_MS),
+        setInterval(sendPresence, PRESENCE_CHECK_MS),
+        setInterval(() => void checkRole(), ROLE_CHECK_MS),
+      );
       sendPresence();
       // Catch up, and start listening across instances (on PostgreSQL) before relying on it.
       void read();

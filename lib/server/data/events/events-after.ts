@@ -1,5 +1,6 @@
 import 'server-only';
 
+import type { Role } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors/app-error';
 import { canSeeCoding, type BlindSettings } from '@/lib/team/blind';
 import type { EventEntityType, EventType, ProjectEventView } from '@/lib/team/event-types';
@@ -22,6 +23,28 @@ export interface EventsAfter {
   more: boolean;
 }
 
+const ROW_SELECT = { seq: true, type: true, entityType: true, entityId: true, sourceId: true, summary: true, createdAt: true, actorId: true, actor: { select: { id: true, name: true } } } as const;
+type EventRow = Awaited<ReturnType<typeof readRows>>[number];
+
+function readRows(projectId: string, after: number, limit: number) {
+  return db.projectEvent.findMany({ where: { projectId, seq: { gt: after } }, orderBy: { seq: 'asc' }, take: limit, select: ROW_SELECT });
+}
+
+/**
+ * Reads in flight, by project, position and size: the open streams of one project usually stand
+ * at the same seq, so one signal costs one query however many members watch.
+ */
+const inFlight = new Map<string, Promise<EventRow[]>>();
+function sharedRows(projectId: string, after: number, limit: number): Promise<EventRow[]> {
+  const key = `${projectId}\u0000${after}\u0000${limit}`;
+  let promise = inFlight.get(key);
+  if (!promise) {
+    promise = readRows(projectId, after, limit).finally(() => inFlight.delete(key));
+    inFlight.set(key, promise);
+  }
+  return promise;
+}
+
 /**
  * The project's events after seq `after`, as `userId` may see them: members with
  * `project:read`; for a coder, coding events by others on sources that are blind for them
@@ -30,16 +53,21 @@ export interface EventsAfter {
  */
 export async function listEventsAfter(options: { userId: string; projectId: string; after: number; limit?: number }): Promise<EventsAfter> {
   const { role } = await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'project:read' });
+  return eventsForViewer({ ...options, role });
+}
+
+/**
+ * {@link listEventsAfter} for a live stream that checked the viewer's membership when it
+ * opened (and re-checks it every so often, see lib/server/realtime/stream.ts): no membership
+ * query per read, and reads of one project at one position are shared between its streams.
+ */
+export async function eventsForViewer(options: { userId: string; role: Role; projectId: string; after: number; limit?: number }): Promise<EventsAfter> {
+  const { role } = options;
   const limit = Math.min(Math.max(options.limit ?? EVENTS_PAGE, 1), EVENTS_PAGE);
-  const rows = await db.projectEvent.findMany({
-    where: { projectId: options.projectId, seq: { gt: options.after } },
-    orderBy: { seq: 'asc' },
-    take: limit,
-    select: { seq: true, type: true, entityType: true, entityId: true, sourceId: true, summary: true, createdAt: true, actorId: true, actor: { select: { id: true, name: true } } },
-  });
+  const rows = await sharedRows(options.projectId, options.after, limit);
 
   // Blind coding only hides codings from coders; look the settings up only when it can matter.
-  let visible = (_row: (typeof rows)[number]) => true;
+  let visible = (_row: EventRow) => true;
   const codingSources = [...new Set(rows.filter((r) => r.entityType === 'coding' && r.sourceId && r.actorId !== options.userId).map((r) => r.sourceId as string))];
   if (role === 'coder' && codingSources.length > 0) {
     const [project, sources] = await Promise.all([
@@ -100,10 +128,15 @@ export async function projectEventHeads(projectIds: string[]): Promise<Map<strin
  * the client last saw, or the project's latest seq for a stream that starts now.
  * @throws AppError NOT_FOUND
  */
-export async function startEventStream(options: { userId: string; projectId: string; after: number | null }): Promise<{ after: number }> {
-  await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'project:read' });
-  if (options.after !== null) return { after: options.after };
-  return { after: (await projectEventHead(options.projectId)) ?? 0 };
+export async function startEventStream(options: { userId: string; projectId: string; after: number | null }): Promise<{ after: number; role: Role }> {
+  const { role } = await requireProjectPermission({ userId: options.userId, projectId: options.projectId, permission: 'project:read' });
+  if (options.after !== null) return { after: options.after, role };
+  return { after: (await projectEventHead(options.projectId)) ?? 0, role };
+}
+
+/** The viewer's current role in the project (a live stream re-checks it). @throws AppError NOT_FOUND */
+export async function viewerRole(options: { userId: string; projectId: string }): Promise<Role> {
+  return (await requireProjectPermission({ ...options, permission: 'project:read' })).role;
 }
 
 /**

@@ -25,8 +25,8 @@ export const GET = apiRoute<Params>(async ({ user, params, request }) => {
   const query = readQuery(request, ZQuery);
   const header = request.headers.get('last-event-id');
   const fromHeader = header && /^\d+$/.test(header) ? Number(header) : null;
-  const { after } = await startEventStream({ userId: user.id, projectId: params.projectId, after: fromHeader ?? query.after ?? null });
-  const body = projectEventStream({ userId: user.id, projectId: params.projectId, after, clientId: query.client ?? null, signal: request.signal });
+  const { after, role } = await startEventStream({ userId: user.id, projectId: params.projectId, after: fromHeader ?? query.after ?? null });
+  const body = projectEventStream({ userId: user.id, projectId: params.projectId, role, after, clientId: query.client ?? null, signal: request.signal });
   return new Response(body, {
     headers: {
       'Content-Type': 'text/event-stream; charset=utf-8',
