@@ -11,7 +11,7 @@ import { signIn } from '../fixtures/users';
  * its own so other tests that open the demo project by name never see two.
  */
 test('export the demo project as .qdpx, import it as a new project, same Theory table', async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(420_000);
   await signIn(page, { email: 'demo@groundwork.test', password: 'groundwork-demo' });
   await expect(page).toHaveURL(/\/projects$/);
   await page.getByRole('link', { name: /Cross-border e-commerce marketing/ }).first().click();

@@ -7,6 +7,7 @@
  *  - import: reading the archive (zip guard, XML, checks) and planning the import;
  * The database writes of an import (one transaction) are not part of this pure suite.
  * Targets: each step under 5 s for this size (it runs in a worker thread, off the request path).
+ * REFI_BENCH_SOURCES / REFI_BENCH_CODINGS shrink the project for a quick look.
  */
 import { toRefiProject, type GwSnapshot } from '@/lib/io/refi/from-groundwork';
 import { readQdpx } from '@/lib/io/refi/parse';
