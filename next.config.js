@@ -12,6 +12,9 @@ const securityHeaders = [
 
 module.exports = {
   poweredByHeader: false,
+  // In the browser, 'zod' is zod with its JIT off: its eval probe would break the CSP
+  // (lib/validation/zod-browser.ts).
+  turbopack: { resolveAlias: { zod: { browser: './lib/validation/zod-browser.ts' } } },
   // `npm test` type-checks the whole repository (tests and scripts included) with `tsc
   // --noEmit`; the build does not repeat it, so `npm start` builds faster.
   typescript: { ignoreBuildErrors: true },

@@ -34,6 +34,7 @@ test('sign-up explains weak passwords and duplicate emails, keeping what was typ
   await expect(page.getByLabel('Name')).toHaveValue(user.name);
   await expect(page.getByLabel('Email')).toHaveValue(user.email);
   await expect(page.getByLabel('Password')).toHaveValue('short');
+  await page.getByLabel('Password').press('End');
   await page.getByLabel('Password').pressSequentially('er');
   await expect(page.getByLabel('Password')).toHaveValue('shorter');
   await page.getByLabel('Password').fill('password123');
@@ -53,6 +54,7 @@ test('sign-up explains weak passwords and duplicate emails, keeping what was typ
 });
 
 test("wrong passwords slow a stranger's browser down, and do not lock the user's own browser", async ({ page, browser }) => {
+  test.setTimeout(180_000); // a dozen sign-in round trips
   const user = newUser('Lock');
   // Signing up signs in: this browser now holds the account's device cookie.
   await signUp(page, user);

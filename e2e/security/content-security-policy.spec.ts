@@ -19,7 +19,7 @@ async function watchViolations(page: Page): Promise<string[]> {
   // Init scripts are injected by the browser's debugging protocol, not subject to the page's CSP.
   await page.addInitScript(() => {
     window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`));
   });
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) seen.push(m.text());
@@ -36,7 +36,7 @@ async function expectNoViolations(page: Page, console: string[], where: string) 
 }
 
 test('pages work under the CSP: sign-in, overview, workbench, theory tree and network, data', async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const console = await watchViolations(page);
 
   const signInPage = await page.goto('/sign-in');
