@@ -21,7 +21,7 @@ async function group(page: Page, names: string[], level: string, name: string) {
 }
 
 test('"，@物流" opens mention suggestions in the relation memo and the storyline; the mention survives a reload', async ({ page }, testInfo) => {
-  test.setTimeout(150_000);
+  test.setTimeout(400_000);
   await signUp(page, newUser('Mentions'));
   await page.getByLabel('Project name').fill('跨境电商 mentions');
   await page.getByRole('button', { name: 'Create project' }).click();
@@ -31,7 +31,7 @@ test('"，@物流" opens mention suggestions in the relation memo and the storyl
   await page.getByLabel('Title').fill('访谈 S02');
   await page.getByLabel('Text', { exact: true }).fill(TEXT);
   await page.getByRole('button', { name: 'Add source' }).click();
-  await expect(page.getByTestId('workbench')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('workbench')).toHaveAttribute('data-ready', 'true', { timeout: 120_000 });
   await codeSelection(page, '物流太慢是最大的问题', '物流太慢');
   await codeSelection(page, '在美国用海外仓', '海外仓');
   await codeSelection(page, '平台规则经常变化', '平台规则变化');

@@ -8,7 +8,7 @@ const fixture = (name: string) => join(process.cwd(), 'lib/io/fixtures', name);
 
 // Issue 14 (5, 6): duplicates, "Detect from file" for a .docx transcript, one kind label, encodings.
 test('a file uploaded twice waits for Skip or Import anyway; a .docx transcript is an interview; the encoding can be chosen', async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(400_000);
   await signUp(page, newUser('Uploader'));
   await page.getByLabel('Project name').fill('Upload choices');
   await page.getByRole('button', { name: 'Create project' }).click();
@@ -19,7 +19,7 @@ test('a file uploaded twice waits for Skip or Import anyway; a .docx transcript 
   // "Detect from file": Interviewer:/Participant: turns make the .docx an interview.
   await expect(page.getByRole('combobox', { name: 'Kind', exact: true })).toHaveValue('auto');
   await page.getByLabel('Files to import').setInputFiles(fixture('interview.docx'));
-  await expect(page.getByTestId('upload-summary')).toHaveText('1 of 1 imported', { timeout: 30_000 });
+  await expect(page.getByTestId('upload-summary')).toHaveText('1 of 1 imported', { timeout: 120_000 });
   await expect(table.getByRole('row')).toHaveCount(2);
   const badge = table.locator('.badge').first();
   expect(await badge.evaluate((el) => (el as HTMLElement).innerText)).toBe('Interview');
@@ -43,12 +43,12 @@ test('a file uploaded twice waits for Skip or Import anyway; a .docx transcript 
   await page.getByLabel('Files to import').setInputFiles(fixture('interview.docx'));
   await expect(items.nth(1)).toContainText('Already in the project');
   await items.nth(1).getByRole('button', { name: 'Import anyway' }).click();
-  await expect(items.nth(1)).toContainText('Imported', { timeout: 30_000 });
+  await expect(items.nth(1)).toContainText('Imported', { timeout: 120_000 });
   await expect(table.getByRole('row')).toHaveCount(3);
 
   // Paragraphs of the .docx are lines, without empty paragraphs between them.
   await table.getByRole('link', { name: 'Interview with a returning entrepreneur' }).first().click();
-  await expect(page.getByTestId('workbench')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('workbench')).toHaveAttribute('data-ready', 'true', { timeout: 120_000 });
   const paragraphs = page.getByTestId('source-document').locator('p');
   await expect(paragraphs).toHaveCount(6);
   await expect(paragraphs.nth(1)).toHaveText('Interviewer: How did you start?');
@@ -58,13 +58,13 @@ test('a file uploaded twice waits for Skip or Import anyway; a .docx transcript 
   await page.getByRole('combobox', { name: 'Text encoding', exact: true }).selectOption('windows-1252');
   await page.getByRole('combobox', { name: 'Kind', exact: true }).selectOption('fieldnote');
   await page.getByLabel('Files to import').setInputFiles(fixture('gbk-interview.txt'));
-  await expect(items.filter({ hasText: 'gbk-interview.txt' })).toContainText('Imported', { timeout: 30_000 });
+  await expect(items.filter({ hasText: 'gbk-interview.txt' })).toContainText('Imported', { timeout: 120_000 });
   await expect(table.getByRole('row')).toHaveCount(4);
   const fieldNote = table.getByRole('row').filter({ hasText: 'gbk-interview' }).locator('.badge');
   // Written as in the select: no CSS capitalising into "Field Note".
   expect(await fieldNote.evaluate((el) => (el as HTMLElement).innerText)).toBe('Field note');
   await page.screenshot({ path: testInfo.outputPath('upload-encoding.png'), fullPage: true });
   await table.getByRole('link', { name: 'gbk-interview' }).click();
-  await expect(page.getByTestId('workbench')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('workbench')).toHaveAttribute('data-ready', 'true', { timeout: 120_000 });
   await expect(page.getByTestId('source-document')).not.toContainText('采访者');
 });
