@@ -125,7 +125,7 @@ export async function rebaseProposal(options: { userId: string; projectId: strin
  * author, so the change log names who proposed each change), records each structural event
  * and `proposal.approved`. A proposal whose base version is not the project's current
  * hierarchy version is refused (rebase first); a change that fails rolls everything back.
- * Owners and reviewers (review:write); not on one's own proposal.
+ * Owners and reviewers (review:write); authors are coders, who cannot approve.
  * @throws AppError NOT_FOUND | FORBIDDEN | CONFLICT (stale base, decided) | INVALID_INPUT (a change does not apply)
  */
 export async function approveProposal(options: { userId: string; projectId: string; proposalId: string; note: string }): Promise<{ applied: number }> {
