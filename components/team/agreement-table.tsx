@@ -7,7 +7,7 @@ export function AgreementTableView({ report }: { report: AgreementReport }) {
   return (
     <>
       <div className={styles.tableWrap}>
-        <table className="table" aria-label={`Agreement: ${report.level}`} data-testid="agreement-table">
+        <table className={`table ${styles.agreementTable}`} aria-label={`Agreement: ${report.level}`} data-testid="agreement-table">
           <thead>
             <tr>
               {report.headers.map((h, i) => (
@@ -20,7 +20,7 @@ export function AgreementTableView({ report }: { report: AgreementReport }) {
           <tbody>
             {report.rows.map((row) => (
               <tr key={row.code} className={row.pooled ? styles.pooled : undefined}>
-                <th scope="row" style={{ fontWeight: row.pooled ? 650 : 500, textAlign: 'left' }}>
+                <th scope="row" className={styles.codeCell} style={{ fontWeight: row.pooled ? 650 : 500, textAlign: 'left' }}>
                   {row.code}
                 </th>
                 {row.cells.map((cell, i) =>
