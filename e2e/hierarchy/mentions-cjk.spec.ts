@@ -70,7 +70,8 @@ test('"，@物流" opens mention suggestions in the relation memo and the storyl
   await page.reload();
   const relation = page.getByTestId('relation-row');
   await expect(relation).toContainText('规则变化以后，@');
-  await expect(relation).toContainText('物流太慢更严重了。');
+  // The mention is followed by the space tiptap inserts after it.
+  await expect(relation).toContainText(/@物流太慢\s*更严重了。/);
 
   // The tree: wrapped names, full labels on thin bars.
   await page.getByRole('link', { name: 'Tree' }).click();
@@ -92,6 +93,6 @@ test('"，@物流" opens mention suggestions in the relation memo and the storyl
   await expect(page.getByRole('status').filter({ hasText: 'Storyline saved.' })).toBeVisible();
   await page.reload();
   const storyline = page.getByTestId('storyline');
-  await expect(storyline).toContainText(/卖家首先面对物流问题，@C\d 物流太慢是起点。/);
+  await expect(storyline).toContainText(/卖家首先面对物流问题，@C\d 物流太慢\s*是起点。/);
   await expect(storyline.getByRole('link', { name: /@C\d 物流太慢/ })).toBeVisible();
 });
