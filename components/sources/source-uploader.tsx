@@ -133,7 +133,7 @@ export function SourceUploader(props: { projectId: string; maxBytes: number; fol
       </div>
       <p className="muted" id={`${id}-encoding-help`}>
         The encoding applies to .txt, .md, .html, .vtt and .srt files (Word and PDF files carry their own). Keep “Detect automatically” unless an
-        imported text shows garbled characters (such as “Ã©” or “�”): then delete that source and upload the file again with its encoding.
+        imported text shows garbled characters (such as “Ã©” or “�”): then re-import it with its encoding from the source’s Details tab (while it has no codings).
       </p>
       <div
         className={`dropzone${dragging ? ' dropzone-active' : ''}`}
