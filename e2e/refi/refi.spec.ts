@@ -44,19 +44,27 @@ test('export the demo project as .qdpx, import it as a new project, same Theory 
   await page.screenshot({ path: testInfo.outputPath('refi-imported.png'), fullPage: true });
   const copyUrl = page.url().replace(/\?.*$/, '');
 
+  // The theory columns of the Theory table, as text. Survey links (mixed methods) are not part of
+  // REFI-QDA (datasets are not exported), so their column and markers are left out.
   const theoryTable = async (projectUrl: string) => {
     await page.goto(`${projectUrl}/hierarchy/table`);
     const table = page.getByTestId('hierarchy-table');
     await expect(table).toBeVisible();
-    return table.innerText();
+    return table.evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      const heads = [...copy.querySelectorAll('thead th')];
+      if (heads.at(-1)?.textContent?.includes('Linked constructs')) {
+        heads.at(-1)!.remove();
+        for (const tr of copy.querySelectorAll('tbody tr')) tr.lastElementChild?.remove();
+      }
+      return [...copy.querySelectorAll('tr')].map((tr) => [...tr.children].map((c) => (c.textContent ?? '').replace(/↔/g, '').replace(/\s+/g, ' ').trim()).join(' | '));
+    });
   };
   const original = await theoryTable(originalUrl);
   const copy = await theoryTable(copyUrl);
   await page.screenshot({ path: testInfo.outputPath('refi-copy-theory-table.png'), fullPage: true });
-  expect(original.length).toBeGreaterThan(50);
-  // Survey links (mixed methods) are not part of REFI-QDA: compare the table without their markers.
-  const withoutLinks = (text: string) => text.replace(/↔/g, '').replace(/[ \t]+/g, ' ');
-  expect(withoutLinks(copy)).toBe(withoutLinks(original));
+  expect(original.length).toBeGreaterThan(5);
+  expect(copy).toEqual(original);
 
   // The imported coder is listed on the Team page for the owner to assign.
   await page.goto(`${copyUrl}/team`);
