@@ -52,6 +52,9 @@ export function EditCodeForm(props: {
   const [removeState, remove] = useActionState(props.remove, IDLE);
   const [conflict, setConflict] = useState<VersionConflict<'code'> | null>(null);
   const router = useRouter();
+  // After Keep theirs or a merged save the fields show the stored version: the form is
+  // re-created once the refreshed code (a new version) arrives. Ordinary saves keep the form.
+  const [resets, setResets] = useState(0);
   useEffect(() => {
     if (state.status === 'error' && state.conflict?.entity === 'code') setConflict(state.conflict as VersionConflict<'code'>);
   }, [state]);
@@ -59,7 +62,7 @@ export function EditCodeForm(props: {
   const n = props.segmentCount;
   return (
     <div className="stack">
-      <form action={update} className="stack" aria-label={`Edit ${props.code.name}`}>
+      <form key={resets ? `${resets}:${props.code.version}` : 'form'} action={update} className="stack" aria-label={`Edit ${props.code.name}`}>
         {props.code.version !== undefined && <input type="hidden" name="baseVersion" value={props.code.version} />}
         <div className="row">
           <div className="grow">
@@ -94,10 +97,12 @@ export function EditCodeForm(props: {
           save={(fields, baseVersion) => props.saveFields!({ name: fields.name, color: fields.color, definition: fields.definition }, baseVersion)}
           onSaved={() => {
             setConflict(null);
+            setResets((n) => n + 1);
             router.refresh();
           }}
           onKeepTheirs={() => {
             setConflict(null);
+            setResets((n) => n + 1);
             router.refresh(); // the form shows their version
           }}
           onCancel={() => setConflict(null)}

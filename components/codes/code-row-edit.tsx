@@ -40,7 +40,7 @@ export function CodeRowEdit(props: { projectId: string; code: { id: string; name
       <summary>Edit</summary>
       {open && (
         <div className="row-edit-panel card">
-          <EditCodeForm key={code.version} code={code} segmentCount={props.segmentCount} update={update} remove={remove} saveFields={saveFields} />
+          <EditCodeForm code={code} segmentCount={props.segmentCount} update={update} remove={remove} saveFields={saveFields} />
         </div>
       )}
     </details>
