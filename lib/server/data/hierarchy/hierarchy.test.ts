@@ -330,21 +330,23 @@ describe('mergeCodes', () => {
     expect(await db.codeRelation.count({ where: { id: { in: [selfLoop.id, duplicate.id] } } })).toBe(0);
   });
 
-  it("collapses duplicates among the merged code's own codings and drops a relation back to the target", async () => {
+  it("collapses the merged code's coding onto the target's identical one (memos joined) and drops a relation back to the target", async () => {
     const { coder, projectId, source, code, codingMemo } = await setup();
     const into = await code('market', 2);
     const from = await code('trade', 2);
-    // Two identical rows (an import can write them; applyCode would not).
-    const row = { projectId, sourceId: source.id, codeId: from.id, start: 0, end: 10, coderId: coder.id };
-    const first = await db.coding.create({ data: row, select: { id: true } });
-    const second = await db.coding.create({ data: row, select: { id: true } });
+    // The same span by the same coder under both codes: one row after the merge (two identical
+    // rows of one code cannot exist: codings are unique per coder, code and range).
+    const row = { projectId, sourceId: source.id, start: 0, end: 10, coderId: coder.id };
+    const first = await db.coding.create({ data: { ...row, codeId: into.id }, select: { id: true } });
+    const second = await db.coding.create({ data: { ...row, codeId: from.id }, select: { id: true } });
+    await expect(db.coding.create({ data: { ...row, codeId: from.id } })).rejects.toThrow();
     await codingMemo(first.id, 'first');
     await codingMemo(second.id, 'second');
     const back = await createRelation({ userId: coder.id, projectId, input: relation(into.id, from.id, { type: 'consequence', evidenceCodingIds: [second.id] }) });
 
     expect(await mergeCodes({ userId: coder.id, projectId, fromId: from.id, intoId: into.id })).toEqual({
       intoId: into.id,
-      codingsMoved: 1,
+      codingsMoved: 0,
       duplicatesCollapsed: 1,
       childrenMoved: 0,
       relationsMoved: 0,
@@ -532,7 +534,7 @@ describe('storyline', () => {
     const other = await setup();
     const core = await code('trust work', 4);
     const foreign = await other.code('foreign', 4);
-    expect(await getStoryline({ userId: viewer.id, projectId })).toEqual({ body: null, text: '', updatedAt: null });
+    expect(await getStoryline({ userId: viewer.id, projectId })).toEqual({ body: null, text: '', updatedAt: null, version: 1 });
 
     const body = {
       type: 'doc',
@@ -543,7 +545,7 @@ describe('storyline', () => {
     expect(JSON.parse(row!.storyline)).toEqual(body);
     expect(row!.storylineText).toBe('Everything turns on @trust work');
     expect(row!.storylineUpdatedAt?.toISOString()).toBe(saved.updatedAt);
-    expect(await getStoryline({ userId: viewer.id, projectId })).toEqual({ body, text: 'Everything turns on @trust work', updatedAt: saved.updatedAt });
+    expect(await getStoryline({ userId: viewer.id, projectId })).toEqual({ body, text: 'Everything turns on @trust work', updatedAt: saved.updatedAt, version: 2 });
 
     // A mention of another project's code (or a deleted one) is stored as plain text, not as a mention.
     const mention = (id: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'mention', attrs: { id, label: 'gone' } }] }] });
