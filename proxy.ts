@@ -48,10 +48,10 @@ function withContentSecurityPolicy(request: NextRequest, answer: Response | unde
   return response;
 }
 
-// Uploads (sources, source re-imports, datasets and dataset previews) stay out of the proxy: Next buffers a proxied
+// Uploads (sources, source re-imports, datasets and dataset previews, REFI-QDA archives and codebooks) stay out of the proxy: Next buffers a proxied
 // request body and cuts it at the proxy's body limit (10 MB), which silently truncated large
 // files. The routes authenticate themselves and count the body as it streams
 // (lib/server/api/read-bytes.ts).
 export const config = {
-  matcher: ['/((?!api/auth|api/projects/[^/]+/sources$|api/projects/[^/]+/sources/[^/]+/file$|api/projects/[^/]+/datasets$|api/projects/[^/]+/datasets/preview$|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
+  matcher: ['/((?!api/auth|api/projects/[^/]+/sources$|api/projects/[^/]+/sources/[^/]+/file$|api/projects/[^/]+/datasets$|api/projects/[^/]+/datasets/preview$|api/refi/preview$|api/refi/import$|api/projects/[^/]+/refi/codebook$|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)'],
 };
