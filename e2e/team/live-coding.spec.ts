@@ -5,6 +5,9 @@ import { addTextSource, INSTANCE_1, INSTANCE_2, openTeam } from '../fixtures/tea
 
 const TEXT = 'Participant: We moved the shop online in 2020. Trust in the platform came slowly, after the first good reviews.';
 
+// Two production servers, two browsers and a cold import worker: more room than one server's specs.
+test.setTimeout(180_000);
+
 test('B on instance 2 sees A’s new coding appear without a reload, A’s avatar on the source, and both online', async ({ browser }, testInfo) => {
   const team = await openTeam(browser, { projectName: 'Live coding study' });
   const { a, b } = team;
