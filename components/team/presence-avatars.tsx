@@ -17,6 +17,8 @@ export interface AvatarPerson {
   userId: string;
   name: string;
   mode?: PresenceMode;
+  /** The signed-in user: labelled "(you)". */
+  you?: boolean;
 }
 
 /**
@@ -27,7 +29,8 @@ export function PresenceAvatars({ people, label, showNames = false, testId }: { 
   return (
     <ul className={styles.row} aria-label={label} data-testid={testId}>
       {people.map((p) => {
-        const what = p.mode === 'coding' ? `${p.name} — coding` : p.mode === 'viewing' ? `${p.name} — viewing` : p.name;
+        const who = p.you ? `${p.name} (you)` : p.name;
+        const what = p.mode === 'coding' ? `${who} — coding` : p.mode === 'viewing' ? `${who} — viewing` : who;
         return (
           <li key={p.userId} className={`${styles.person} ${p.mode === 'coding' ? styles.coding : ''}`} title={what} aria-label={what} data-presence-user={p.name} data-presence-mode={p.mode}>
             <span className={styles.avatar} style={{ background: colourOf(p.userId) }} aria-hidden="true">
@@ -35,7 +38,7 @@ export function PresenceAvatars({ people, label, showNames = false, testId }: { 
             </span>
             {showNames && (
               <span aria-hidden="true">
-                {p.name}
+                {who}
                 {p.mode && <span className={styles.state}> · {p.mode}</span>}
               </span>
             )}
@@ -53,7 +56,10 @@ export function SourcePresence({ sourceId, mode = 'viewing', report = true }: { 
   const others = othersOnSource(presence, sourceId, selfId ?? '');
   if (others.length === 0) return null;
   const coding = others.filter((p) => p.mode === 'coding').length;
-  const summary = coding > 0 ? `${others.length === 1 ? 'Also here' : `${others.length} others here`} — ${coding} coding` : others.length === 1 ? 'Also here' : `${others.length} others here`;
+  const summary =
+    others.length === 1
+      ? `${others[0].name} is ${others[0].mode === 'coding' ? 'coding' : 'viewing'} this source`
+      : `${others.length} others on this source${coding > 0 ? `, ${coding} coding` : ''}`;
   return (
     <div className={styles.bar} data-testid="source-presence">
       <span>{summary}</span>
@@ -65,7 +71,7 @@ export function SourcePresence({ sourceId, mode = 'viewing', report = true }: { 
 /** The project overview's "Online now": everyone with the project open, with names. */
 export function OnlineNow() {
   const { presence, selfId, connected } = usePresence();
-  const people = presence.online.map((p) => ({ ...p, name: p.userId === selfId ? `${p.name} (you)` : p.name }));
+  const people = presence.online.map((p) => ({ ...p, you: p.userId === selfId }));
   return (
     <section className="card" style={{ marginBottom: '1rem' }} aria-labelledby="online-now">
       <h2 id="online-now">Online now</h2>

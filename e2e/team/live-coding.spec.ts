@@ -43,7 +43,7 @@ test('B on instance 2 sees A’s new coding appear without a reload, A’s avata
   // The overview lists both members as online.
   await a.page.goto(team.projectPath);
   const online = a.page.getByTestId('online-now');
-  await expect(online.locator(`[data-presence-user="${a.user.name} (you)"]`)).toBeVisible({ timeout: 20_000 });
+  await expect(online.locator(`[data-presence-user="${a.user.name}"]`)).toBeVisible({ timeout: 20_000 });
   await expect(online.locator(`[data-presence-user="${b.user.name}"]`)).toBeVisible({ timeout: 20_000 });
   await a.page.screenshot({ path: testInfo.outputPath('overview-online.png') });
 
