@@ -72,7 +72,9 @@ export function HierarchyOutline({ projectId, codes, canEdit, links = {} }: { pr
     startTransition(async () => {
       const result = await action();
       if (!result.ok) {
-        setStatus({ kind: 'error', text: result.message });
+        // A change collected in the user's proposal is news, not a failure (the banner updates).
+        setStatus({ kind: result.proposed ? 'ok' : 'error', text: result.message });
+        if (result.proposed) router.refresh();
         return;
       }
       setStatus(done(result.value));

@@ -82,6 +82,8 @@ export function RelationForm({ projectId, codes, initial, submitLabel, onSubmit,
   const [selected, setSelected] = useState<Set<string>>(() => new Set(initial?.evidence.map((e) => e.codingId)));
   const [candidates, setCandidates] = useState<Candidates | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** A change collected in the user's proposal (review is on): news, not a failure. */
+  const [proposed, setProposed] = useState<string | null>(null);
   const [busy, startTransition] = useTransition();
 
   const byId = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
@@ -160,7 +162,8 @@ export function RelationForm({ projectId, codes, initial, submitLabel, onSubmit,
       } catch {
         result = { ok: false, message: 'The relation could not be saved; please try again.' };
       }
-      if (!result.ok) setError(result.message);
+      if (!result.ok && result.proposed) setProposed(result.message);
+      else if (!result.ok) setError(result.message);
       else onDone(input);
     });
   }
@@ -251,6 +254,11 @@ export function RelationForm({ projectId, codes, initial, submitLabel, onSubmit,
         </legend>
         <EvidenceChoices pairKey={pairKey} loaded={loaded} shown={shown} selected={selected} onToggle={toggle} />
       </fieldset>
+      {proposed && !error && (
+        <p className={`message message-success ${styles.alert}`} role="status">
+          {proposed}
+        </p>
+      )}
       {error && (
         <p className={`message message-error ${styles.alert}`} role="alert">
           {error}

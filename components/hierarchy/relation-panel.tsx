@@ -160,6 +160,7 @@ function RelationRow(props: {
     setError(null);
     startTransition(async () => {
       const result = await deleteRelationAction(projectId, r.id);
+      if (!result.ok && result.proposed) return onChanged(result.message);
       if (!result.ok) {
         setError(result.message);
         return;

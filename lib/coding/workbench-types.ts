@@ -82,7 +82,10 @@ export interface WorkbenchData {
  * because someone else saved the same code, memo or storyline first also carries `conflict`:
  * both versions, for the conflict dialog (components/team/conflict-dialog.tsx).
  */
-export type ActionResult<T> = { ok: true; value: T } | { ok: false; message: string; conflict?: AnyVersionConflict };
+export type ActionResult<T> =
+  | { ok: true; value: T }
+  /** `proposed`: not applied but added to the user's proposal for review (shown as information). */
+  | { ok: false; message: string; conflict?: AnyVersionConflict; proposed?: boolean };
 
 /** The operations the workbench calls (bound server actions; every one re-checks the user). */
 export interface WorkbenchApi {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import type { ActionResult } from '@/lib/coding/workbench-types';
 import { isAppError } from '@/lib/errors/app-error';
+import { isProposedChangeError } from '@/lib/errors/proposed-change';
 import { type AnyVersionConflict, isVersionConflictError } from '@/lib/team/conflict';
 import type { FormState } from '@/lib/validation/form-state';
 import { deepTextProblem } from '@/lib/validation/text';
@@ -82,6 +83,7 @@ export async function jsonAction<S extends z.ZodType, T>(
   } catch (error) {
     // A version conflict reaches the client as data: both versions, for the conflict dialog.
     if (isVersionConflictError(error)) return { ok: false, message: error.userMessage, conflict: error.conflict };
+    if (isProposedChangeError(error)) return { ok: false, message: error.userMessage, proposed: true };
     if (isAppError(error)) return { ok: false, message: error.userMessage };
     throw error;
   }

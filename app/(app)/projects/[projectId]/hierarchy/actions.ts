@@ -15,6 +15,7 @@ import { renumberCodeLabels } from '@/lib/server/data/hierarchy/renumber-labels'
 import { saveNetworkPositions } from '@/lib/server/data/hierarchy/save-network-positions';
 import { refuseDeletingOthersCodings } from '@/lib/server/data/hierarchy/others-codings';
 import { splitCode } from '@/lib/server/data/hierarchy/split-code';
+import { ProposedChangeError } from '@/lib/errors/proposed-change';
 import { newRef, type Proposed, proposeIfReviewed, proposeRenameIfReviewed } from '@/lib/server/data/proposals/propose';
 import { saveStoryline } from '@/lib/server/data/hierarchy/storyline';
 import { createRelation, deleteRelation, updateRelation } from '@/lib/server/data/relation/save-relation';
@@ -44,7 +45,7 @@ const ZBaseVersion = z.number().int().min(0).optional();
 function collected(projectId: string, proposed: Proposed): never {
   revalidatePath(`/projects/${projectId}/hierarchy`, 'layout');
   revalidatePath(`/projects/${projectId}/team/proposals`, 'layout');
-  throw new AppError('CONFLICT', { userMessage: proposed.message });
+  throw new ProposedChangeError(proposed.message);
 }
 
 /** Every page that shows the hierarchy (outline, table, tree, network, storyline, codebook). */
