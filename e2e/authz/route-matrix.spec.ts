@@ -10,9 +10,9 @@ import { newUser, signUp, type TestUser } from '../fixtures/users';
  * owner. Pages: unauthenticated → redirect to /sign-in, non-member → 404. API: 401, 404, and a
  * viewer's writes → 403. The owner's 2xx on the same URLs shows the 404s are not bad URLs.
  */
-type Ctx = { projectId: string; ownerId: string; strangerEmail: string; sourceId: string; codeId: string; datasetId: string; versionId: string; scaleId: string; analysisId: string; analysisId2: string; linkId: string; caseId: string; attributeId: string; partId: string };
+type Ctx = { projectId: string; ownerId: string; viewerId: string; strangerEmail: string; sourceId: string; codeId: string; datasetId: string; versionId: string; scaleId: string; analysisId: string; analysisId2: string; linkId: string; caseId: string; attributeId: string; partId: string };
 type Route =
-  | { kind: 'page'; file: string; path: (c: Ctx) => string; viewer: 200 | 404 }
+  | { kind: 'page'; file: string; path: (c: Ctx) => string; viewer: 200 | 404; /** the owner's status when not 200 (an id no one may open) */ owner?: 404 }
   | {
       kind: 'api';
       file: string;
@@ -21,6 +21,10 @@ type Route =
       body?: (c: Ctx) => unknown;
       headers?: Record<string, string>;
       write: boolean;
+      /** A read's success status when not 200 (204 for a heartbeat). */
+      ok?: number;
+      /** A server-sent-events stream: members' answers are checked on the headers (the body never ends). */
+      stream?: true;
     };
 
 const ROUTES: Route[] = [
@@ -389,6 +393,59 @@ const ROUTES: Route[] = [
   },
   { kind: 'api', file: 'app/api/projects/[projectId]/cases/[caseId]/parts/[partId]/route.ts', method: 'DELETE', path: (c) => `/api/projects/${c.projectId}/cases/${c.caseId}/parts/${c.partId}`, write: true },
   { kind: 'api', file: 'app/api/projects/[projectId]/sources/[sourceId]/speakers/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/sources/${c.sourceId}/speakers`, write: false },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/codes/[codeId]/history/page.tsx', path: (c) => `/projects/${c.projectId}/codes/${c.codeId}/history`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/team/activity/page.tsx', path: (c) => `/projects/${c.projectId}/team/activity`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/team/agreement/page.tsx', path: (c) => `/projects/${c.projectId}/team/agreement`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/team/comments/page.tsx', path: (c) => `/projects/${c.projectId}/team/comments`, viewer: 200 },
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/team/proposals/page.tsx', path: (c) => `/projects/${c.projectId}/team/proposals`, viewer: 200 },
+  // Proposals come only from coders with review on (proposals.test.ts, e2e/team/proposal-review.spec.ts);
+  // here an id that is no one's proves the page's redirect and that a non-member learns nothing.
+  { kind: 'page', file: 'app/(app)/projects/[projectId]/team/proposals/[proposalId]/page.tsx', path: (c) => `/projects/${c.projectId}/team/proposals/no-such-proposal`, viewer: 404, owner: 404 },
+  { kind: 'api', file: 'app/api/projects/[projectId]/events/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/events?after=0`, write: false, stream: true },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/presence/route.ts',
+    method: 'POST',
+    path: (c) => `/api/projects/${c.projectId}/presence`,
+    body: () => ({ client: 'matrix-client-1', sourceId: null, mode: 'viewing' }),
+    write: false,
+    ok: 204,
+  },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/exports/agreement/route.ts',
+    method: 'GET',
+    path: (c) => `/api/projects/${c.projectId}/exports/agreement?format=csv&coder=${c.ownerId}&coder=${c.viewerId}&level=existence`,
+    write: false,
+  },
+  { kind: 'api', file: 'app/api/projects/[projectId]/refi/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/refi?format=qdc`, write: false },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/refi/codebook/route.ts',
+    method: 'POST',
+    path: (c) => `/api/projects/${c.projectId}/refi/codebook?mode=preview`,
+    body: () => Buffer.from('<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes/></CodeBook>'),
+    headers: { 'x-file-name': 'matrix.qdc', 'content-type': 'application/xml' },
+    write: true,
+  },
+  { kind: 'api', file: 'app/api/projects/[projectId]/refi/placeholders/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/refi/placeholders`, write: false },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/refi/placeholders/route.ts',
+    method: 'POST',
+    path: (c) => `/api/projects/${c.projectId}/refi/placeholders`,
+    body: (c) => ({ placeholderId: c.ownerId, memberId: c.ownerId }),
+    write: true,
+  },
+  {
+    kind: 'api',
+    file: 'app/api/projects/[projectId]/sources/[sourceId]/file/route.ts',
+    method: 'PUT',
+    path: (c) => `/api/projects/${c.projectId}/sources/${c.sourceId}/file?encoding=windows-1252`,
+    body: () => Buffer.from('Interviewer: How did you start selling abroad?\nSeller: Through a friend in Hamburg.'),
+    headers: { 'x-file-name': encodeURIComponent('interview 1.txt'), 'content-type': 'text/plain' },
+    write: true,
+  },
 ];
 
 /** A small survey for the dataset routes: three Likert items. */
@@ -411,6 +468,7 @@ test('the matrix lists every project page and API route in app/', () => {
 test.describe('project route authorization', () => {
   let ctx: Ctx;
   const sessions: Record<'owner' | 'viewer' | 'stranger', APIRequestContext> = {} as never;
+  const contexts: Record<'owner' | 'viewer' | 'stranger', BrowserContext> = {} as never;
   let anonymous: APIRequestContext;
 
   test.beforeAll(async ({ browser }, testInfo) => {
@@ -421,6 +479,7 @@ test.describe('project route authorization', () => {
       const context = await browser.newContext({ baseURL });
       await signUp(await context.newPage(), users[role]);
       sessions[role] = context.request;
+      contexts[role] = context;
       if (role === 'owner') ownerContext = context;
     }
     anonymous = await playwrightRequest.newContext({ baseURL });
@@ -470,6 +529,7 @@ test.describe('project route authorization', () => {
     ctx = {
       projectId,
       ownerId: members.find((m) => m.email === users.owner.email)!.userId,
+      viewerId: members.find((m) => m.email === users.viewer.email)!.userId,
       strangerEmail: users.stranger.email,
       sourceId,
       codeId,
@@ -493,6 +553,22 @@ test.describe('project route authorization', () => {
       maxRedirects: 0,
     });
 
+  /** Opens a server-sent-events stream in the member's browser and closes it once the headers arrive. */
+  async function openStream(context: BrowserContext, path: string): Promise<{ status: number; type: string | null }> {
+    const page = await context.newPage();
+    try {
+      await page.goto('/icon.svg');
+      return await page.evaluate(async (url) => {
+        const abort = new AbortController();
+        const response = await fetch(url, { signal: abort.signal });
+        abort.abort();
+        return { status: response.status, type: response.headers.get('content-type') };
+      }, path);
+    } finally {
+      await page.close();
+    }
+  }
+
   for (const route of ROUTES) {
     const label = route.kind === 'page' ? `page ${route.file}` : `${route.method} ${route.file}`;
     test(label, async () => {
@@ -507,12 +583,18 @@ test.describe('project route authorization', () => {
       expect(stranger.status()).toBe(404);
       expect(await stranger.text()).not.toContain('Matrix project');
 
+      if (route.kind === 'api' && route.stream) {
+        // A member's stream opens (200, text/event-stream); read its headers, then hang up.
+        for (const role of ['viewer', 'owner'] as const) expect(await openStream(contexts[role], route.path(ctx))).toEqual({ status: 200, type: 'text/event-stream; charset=utf-8' });
+        return;
+      }
       const viewer = await call(sessions.viewer, route);
       if (route.kind === 'page') expect(viewer.status()).toBe(route.viewer);
-      else expect(viewer.status()).toBe(route.write ? 403 : 200);
+      else expect(viewer.status()).toBe(route.write ? 403 : (route.ok ?? 200));
 
       // The owner reaches every page and every read (writes are proven in the data-layer suite).
-      if (route.kind === 'page' || !route.write) expect((await call(sessions.owner, route)).status()).toBe(200);
+      if (route.kind === 'page') expect((await call(sessions.owner, route)).status()).toBe(route.owner ?? 200);
+      else if (!route.write) expect((await call(sessions.owner, route)).status()).toBe(route.ok ?? 200);
     });
   }
 
