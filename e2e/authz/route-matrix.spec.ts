@@ -10,7 +10,7 @@ import { newUser, signUp, type TestUser } from '../fixtures/users';
  * owner. Pages: unauthenticated → redirect to /sign-in, non-member → 404. API: 401, 404, and a
  * viewer's writes → 403. The owner's 2xx on the same URLs shows the 404s are not bad URLs.
  */
-type Ctx = { projectId: string; ownerId: string; viewerId: string; strangerEmail: string; sourceId: string; codeId: string; datasetId: string; versionId: string; scaleId: string; analysisId: string; analysisId2: string; linkId: string; caseId: string; attributeId: string; partId: string };
+type Ctx = { projectId: string; ownerId: string; viewerId: string; coderId: string; strangerEmail: string; sourceId: string; codeId: string; datasetId: string; versionId: string; scaleId: string; analysisId: string; analysisId2: string; linkId: string; caseId: string; attributeId: string; partId: string };
 type Route =
   | { kind: 'page'; file: string; path: (c: Ctx) => string; viewer: 200 | 404; /** the owner's status when not 200 (an id no one may open) */ owner?: 404 }
   | {
@@ -415,7 +415,7 @@ const ROUTES: Route[] = [
     kind: 'api',
     file: 'app/api/projects/[projectId]/exports/agreement/route.ts',
     method: 'GET',
-    path: (c) => `/api/projects/${c.projectId}/exports/agreement?format=csv&coder=${c.ownerId}&coder=${c.viewerId}&level=existence`,
+    path: (c) => `/api/projects/${c.projectId}/exports/agreement?format=csv&coder=${c.ownerId}&coder=${c.coderId}&level=existence`,
     write: false,
   },
   { kind: 'api', file: 'app/api/projects/[projectId]/refi/route.ts', method: 'GET', path: (c) => `/api/projects/${c.projectId}/refi?format=qdc`, write: false },
@@ -503,6 +503,16 @@ test.describe('project route authorization', () => {
     const link = ownerPage.getByRole('link', { name: 'matrix code' });
     await expect(link).toBeVisible();
     const codeId = (await link.getAttribute('href'))!.split('/').pop()!;
+    // Two coders code the source, so the agreement export has something to compare.
+    const coderUser = newUser('MxCoder');
+    const coderContext = await browser.newContext({ baseURL });
+    await signUp(await coderContext.newPage(), coderUser);
+    expect((await sessions.owner.post(`/api/projects/${projectId}/members`, { data: { email: coderUser.email, role: 'coder' } })).status()).toBe(201);
+    for (const api of [sessions.owner, coderContext.request]) {
+      expect((await api.post(`/api/projects/${projectId}/sources/${sourceId}/codings`, { data: { codeId, start: 0, end: 11 } })).status()).toBeLessThan(300);
+    }
+    const coderId = ((await (await sessions.owner.get(`/api/projects/${projectId}/members`)).json()).members as Array<{ userId: string; email: string }>).find((m) => m.email === coderUser.email)!.userId;
+    await coderContext.close();
     const imported = await sessions.owner.post(`/api/projects/${projectId}/datasets?name=${encodeURIComponent('Matrix survey')}`, {
       data: Buffer.from(SURVEY_CSV),
       headers: { 'x-file-name': 'matrix-survey.csv', 'content-type': 'text/csv' },
@@ -530,6 +540,7 @@ test.describe('project route authorization', () => {
       projectId,
       ownerId: members.find((m) => m.email === users.owner.email)!.userId,
       viewerId: members.find((m) => m.email === users.viewer.email)!.userId,
+      coderId,
       strangerEmail: users.stranger.email,
       sourceId,
       codeId,
@@ -602,7 +613,7 @@ test.describe('project route authorization', () => {
     const project = await (await sessions.owner.get(`/api/projects/${ctx.projectId}`)).json();
     expect(project.project.name).toBe('Matrix project');
     const members = (await (await sessions.owner.get(`/api/projects/${ctx.projectId}/members`)).json()).members as Array<{ role: string }>;
-    expect(members.map((m) => m.role).sort()).toEqual(['owner', 'viewer']);
+    expect(members.map((m) => m.role).sort()).toEqual(['coder', 'owner', 'viewer']);
     const sources = (await (await sessions.owner.get(`/api/projects/${ctx.projectId}/sources`)).json()).sources as Array<{ title: string }>;
     expect(sources.map((s) => s.title)).toEqual(['interview 1']);
     const datasets = (await (await sessions.owner.get(`/api/projects/${ctx.projectId}/datasets`)).json()).datasets as Array<{ name: string; versionCount: number; analysisCount: number }>;
